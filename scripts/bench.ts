@@ -1,0 +1,52 @@
+/**
+ * `pnpm bench [name-filter]`: runs every `bench/*.bench.ts` module of the repo (root and
+ * workspace packages), prints a table and merges the figures into bench-results.json, one key
+ * per benchmark, so a partial run keeps the figures of the others.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Bench, BenchFigure } from './bench-kit.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const filter = process.argv[2];
+const folders = ['.', 'spec', ...['packages', 'generators'].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
+)];
+const modules = folders
+  .map((folder) => join(root, folder, 'bench'))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.bench.ts')).map((file) => join(dir, file)))
+  .sort();
+
+const resultsFile = join(root, 'bench-results.json');
+const results: Record<string, Record<string, { value: number; unit: string }>> = existsSync(resultsFile)
+  ? JSON.parse(readFileSync(resultsFile, 'utf8'))
+  : {};
+const table: Array<{ bench: string } & BenchFigure> = [];
+let failures = 0;
+
+for (const file of modules) {
+  const bench = (await import(pathToFileURL(file).href)).default as Bench;
+  if (filter && !bench.name.includes(filter)) continue;
+  process.stderr.write(`bench: ${bench.name} (${relative(root, file)})…\n`);
+  try {
+    const figures = await bench.run();
+    results[bench.name] = Object.fromEntries(figures.map(({ metric, value, unit }) => [metric, { value, unit }]));
+    for (const figure of figures) table.push({ bench: bench.name, ...figure });
+  } catch (error) {
+    failures += 1;
+    process.stderr.write(`bench: ${bench.name} failed: ${(error as Error).stack ?? String(error)}\n`);
+  }
+}
+
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+const rows = table.map((row) => [row.bench, row.metric, String(row.value), row.unit, row.note ?? '']);
+const header = ['benchmark', 'metric', 'value', 'unit', 'note'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
+const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ');
+console.log(line(header));
+console.log(line(widths.map((width) => '-'.repeat(width))));
+for (const row of rows) console.log(line(row));
+console.log(`\nfigures written to ${relative(process.cwd(), resultsFile) || resultsFile}`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `pnpm test`: runs every package's tests through turbo (each writes vitest's JSON report to
+// .vitest-results.json, restored from turbo's cache on a hit), then prints one closing line
+// `N passed, N failed, N skipped` summed over all packages. Extra arguments go to turbo.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const packageDirs = ['spec', ...['packages', 'generators'].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
+)];
+const reports = packageDirs.map((dir) => join(root, dir, '.vitest-results.json'));
+
+// A report left over from an earlier run would be counted again: start clean.
+for (const report of reports) rmSync(report, { force: true });
+
+const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const report of reports.filter((file) => existsSync(file))) {
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  skipped += result.numPendingTests + (result.numTodoTests ?? 0);
+}
+if (turbo.status !== 0 && failed === 0) failed = 1; // a package failed before its tests ran
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(turbo.status ?? 1);

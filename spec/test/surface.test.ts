@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundle } from './load.ts';
+
+// DESIGN.md §3, written out again on purpose: the test fails if the spec drifts from the contract.
+const surface = [
+  ['listNetworks', 'get', '/v1/networks'],
+  ['listAssets', 'get', '/v1/assets'],
+  ['listVaults', 'get', '/v1/vaults'],
+  ['createVault', 'post', '/v1/vaults'],
+  ['getVault', 'get', '/v1/vaults/{vaultId}'],
+  ['updateVault', 'patch', '/v1/vaults/{vaultId}'],
+  ['listVaultBalances', 'get', '/v1/vaults/{vaultId}/balances'],
+  ['listDepositAddresses', 'get', '/v1/vaults/{vaultId}/addresses'],
+  ['createDepositAddress', 'post', '/v1/vaults/{vaultId}/addresses'],
+  ['listTransfers', 'get', '/v1/vaults/{vaultId}/transfers'],
+  ['createTransfer', 'post', '/v1/vaults/{vaultId}/transfers'],
+  ['getTransfer', 'get', '/v1/vaults/{vaultId}/transfers/{transferId}'],
+  ['listApiKeys', 'get', '/v1/api-keys'],
+  ['createApiKey', 'post', '/v1/api-keys'],
+  ['getApiKey', 'get', '/v1/api-keys/{apiKeyId}'],
+  ['revokeApiKey', 'post', '/v1/api-keys/{apiKeyId}/revoke'],
+] as const;
+
+const document = loadBundle();
+const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+const bundled = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+  methods.filter((method) => item[method]).map((method) => [item[method].operationId, method, path]),
+);
+
+describe('the bundle exposes exactly the v1 surface', () => {
+  it.each(surface)('%s is %s %s', (operationId, method, path) => {
+    expect(bundled).toContainEqual([operationId, method, path]);
+  });
+
+  it('has no operation beyond the contract', () => {
+    expect(bundled.map(([id]) => id).sort()).toEqual(surface.map(([id]) => id).sort());
+  });
+
+  it('is OpenAPI 3.1 with the 2020-12 dialect', () => {
+    expect(document.openapi).toMatch(/^3\.1\./);
+    expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it.each(surface)('%s has a summary, description, tag, bearer security and a default Error response', (operationId, method, path) => {
+    const operation = document.paths[path][method];
+    expect(operation.summary).toBeTruthy();
+    expect(operation.description).toBeTruthy();
+    expect(operation.tags).toHaveLength(1);
+    expect(operation.security).toEqual([{ bearerAuth: [] }]);
+    expect(operation.responses.default).toBeDefined();
+    expect(operation.responses['401']).toBeDefined();
+  });
+
+  it('requires Idempotency-Key on createTransfer and accepts it on every other POST', () => {
+    for (const [operationId, method, path] of surface.filter(([, method]) => method === 'post')) {
+      const refs = (document.paths[path][method].parameters ?? []).map((p: { $ref: string }) => p.$ref);
+      const expected = operationId === 'createTransfer' ? 'IdempotencyKeyRequired' : 'IdempotencyKey';
+      expect(refs, operationId).toContain(`#/components/parameters/${expected}`);
+    }
+  });
+});
