@@ -10,7 +10,7 @@ import type { Bench, BenchFigure } from './bench-kit.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2];
-const folders = ['.', 'spec', ...['packages', 'generators'].flatMap((group) =>
+const folders = ['.', 'spec', ...['packages', 'generators', 'tools'].flatMap((group) =>
   existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
 )];
 const modules = folders

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const packageDirs = ['spec', ...['packages', 'generators'].flatMap((group) =>
+const packageDirs = ['spec', ...['packages', 'generators', 'tools'].flatMap((group) =>
   existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
 )];
 const reports = packageDirs.map((dir) => join(root, dir, '.vitest-results.json'));
