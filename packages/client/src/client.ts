@@ -1,0 +1,181 @@
+import { operationTable } from '@fortary/types';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { defaultBackoff, parseRetryAfter, type BackoffOptions } from './core/backoff.js';
+import { createDeprecationWatch, type DeprecationNotice } from './core/deprecation.js';
+import { FortaryApiError, FortaryError, FortaryRateLimitError } from './core/errors.js';
+import { Pacer } from './core/pacing.js';
+import { createRedactor, type Redactor } from './core/redact.js';
+import { responseMeta } from './core/response-meta.js';
+import { isRetryableStatus } from './core/retry-policy.js';
+import { createRetryingFetch, type FetchLike } from './core/retrying-fetch.js';
+import { checkMaxItems, createPaginator, type PaginateOptions, type Paginator } from './paginate.js';
+import type { FortaryInit, FortaryMethod, FortaryPaths, HttpMethod, ListPath, PageItem } from './types.js';
+
+export const DEFAULT_BASE_URL = 'https://api.fortary.com';
+
+/** Where the client writes. Every message is redacted first. `debug` (optional) receives one line per retry. */
+export interface FortaryLogger {
+  warn(message: string): void;
+  debug?(message: string): void;
+}
+
+export interface FortaryClientOptions {
+  /** The key's secret (`fsk_live_…` / `fsk_test_…`), sent as `Authorization: Bearer`. Required. */
+  apiKey: string;
+  /** Default `https://api.fortary.com`. */
+  baseUrl?: string;
+  /** The `fetch` to send with, e.g. @fortary/mock's in-process handler. Default: the global fetch. */
+  fetch?: FetchLike;
+  /** Retries after the first attempt for transient failures. Default 3. */
+  maxRetries?: number;
+  /** How long one attempt may wait for response headers. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** How long a call may take with all its retries and waits. Default 120 000 ms. */
+  deadlineMs?: number;
+  /** The exponential backoff between retries (when the server gives no `Retry-After`). */
+  backoff?: Partial<BackoffOptions>;
+  /** Called once per operation when the API signals `Deprecation`/`Sunset`. Default: one logger warning. */
+  onDeprecation?: (notice: DeprecationNotice) => void;
+  /** Default: `console` (warnings only). */
+  logger?: FortaryLogger;
+}
+
+type PaginateInit<Path extends ListPath> = NonNullable<FortaryInit<Path, 'get'>> & PaginateOptions;
+type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+export interface FortaryClient {
+  GET: FortaryMethod<'get'>;
+  POST: FortaryMethod<'post'>;
+  PATCH: FortaryMethod<'patch'>;
+  PUT: FortaryMethod<'put'>;
+  DELETE: FortaryMethod<'delete'>;
+  /** Every item of a list operation, page after page, as an async iterable; `.pages()` for pages. */
+  paginate<Path extends ListPath>(
+    url: Path,
+    ...init: RequiredKeysOf<PaginateInit<Path>> extends never ? [PaginateInit<Path>?] : [PaginateInit<Path>]
+  ): Paginator<PageItem<Path>>;
+  /** The throwing style: returns `data`, or throws the FortaryApiError in `error`. */
+  unwrap: typeof unwrap;
+  /** Adds openapi-fetch middleware (it runs once per call, outside the retry loop). */
+  use(...middleware: Middleware[]): void;
+}
+
+/** Returns the data of a call, or throws its FortaryApiError. */
+export function unwrap<R extends { data?: unknown; error?: unknown }>(result: R): Exclude<R, { error: FortaryApiError }>['data'] {
+  if (result.error !== undefined) throw result.error;
+  return result.data as Exclude<R, { error: FortaryApiError }>['data'];
+}
+
+function positive(name: string, value: number | undefined, fallback: number, { integer = false, zero = false } = {}): number {
+  if (value === undefined) return fallback;
+  const valid = typeof value === 'number' && (zero ? value >= 0 : value > 0) && (!integer || Number.isInteger(value));
+  if (!valid) throw new FortaryError(`createFortaryClient: \`${name}\` must be a ${zero ? 'non-negative' : 'positive'}${integer ? ' integer' : ' number of milliseconds'} (got ${String(value)})`);
+  return value;
+}
+
+function checkApiKey(apiKey: unknown): string {
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    throw new FortaryError('createFortaryClient: `apiKey` is required: pass the secret of an API key (fsk_live_… or fsk_test_…), read from your secrets manager');
+  }
+  // Checked here so that the Headers class never gets to quote the bad value in its own error.
+  if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
+    throw new FortaryError('createFortaryClient: `apiKey` contains whitespace or control characters; pass the secret exactly as it was issued');
+  }
+  return apiKey;
+}
+
+function checkBaseUrl(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).href.replace(/\/+$/, '');
+  } catch {
+    throw new FortaryError(`createFortaryClient: \`baseUrl\` is not an absolute URL (got ${JSON.stringify(baseUrl)})`);
+  }
+}
+
+export function createFortaryClient(options: FortaryClientOptions): FortaryClient {
+  if (typeof options !== 'object' || options === null) throw new FortaryError('createFortaryClient: pass an options object with at least `apiKey`');
+  const apiKey = checkApiKey(options.apiKey);
+  const redactor = createRedactor([apiKey]);
+  const logger = options.logger ?? console;
+  const warn = (message: string) => logger.warn(redactor.text(message));
+  const debug = (message: string) => logger.debug?.(redactor.text(message));
+
+  const retryingFetch = createRetryingFetch({
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    maxRetries: positive('maxRetries', options.maxRetries, 3, { integer: true, zero: true }),
+    timeoutMs: positive('timeoutMs', options.timeoutMs, 30_000),
+    deadlineMs: positive('deadlineMs', options.deadlineMs, 120_000),
+    backoff: { ...defaultBackoff, ...options.backoff },
+    pacer: new Pacer(),
+    redactor,
+    debug,
+  });
+  const base = createClient<FortaryPaths>({
+    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+    fetch: retryingFetch,
+    headers: { Authorization: `Bearer ${apiKey}` },
+  });
+
+  const operationIds = new Map<string, string>(
+    Object.entries(operationTable).map(([id, operation]) => [`${operation.method} ${operation.path}`, id]),
+  );
+  const watchDeprecation = createDeprecationWatch(
+    options.onDeprecation ??
+      ((notice) =>
+        warn(
+          `Fortary API: ${notice.operation} is deprecated${notice.sunset ? ` and stops working after ${notice.sunset.toISOString()}` : ''}; plan the migration.`,
+        )),
+  );
+
+  function toResult(method: HttpMethod, path: string, result: { data?: unknown; error?: unknown; response: Response }) {
+    const { response } = result;
+    const idempotencyKey = responseMeta.get(response)?.idempotencyKey ?? null;
+    const requestId = response.headers.get('X-Request-Id');
+    watchDeprecation(operationIds.get(`${method} ${path}`) ?? `${method.toUpperCase()} ${path}`, response.headers);
+    if (response.ok) return { data: result.data, response, idempotencyKey, requestId };
+    return { error: toApiError(response, result.error, idempotencyKey, requestId, redactor), response, idempotencyKey, requestId };
+  }
+
+  const method = (name: HttpMethod) => {
+    const call = base[name.toUpperCase() as 'GET'] as (path: string, init?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    return async (path: string, init?: unknown) => toResult(name, path, await call(path, init));
+  };
+  const GET = method('get') as unknown as FortaryMethod<'get'>;
+
+  return {
+    GET,
+    POST: method('post') as unknown as FortaryMethod<'post'>,
+    PATCH: method('patch') as unknown as FortaryMethod<'patch'>,
+    PUT: method('put') as unknown as FortaryMethod<'put'>,
+    DELETE: method('delete') as unknown as FortaryMethod<'delete'>,
+    paginate(path, ...[init]) {
+      const { maxItems, ...rest } = (init ?? {}) as PaginateOptions & { params?: { query?: Record<string, unknown> } };
+      const limit = checkMaxItems(maxItems);
+      type PageResult = { data?: { data: unknown[]; nextCursor: string | null }; error?: FortaryApiError; requestId: string | null };
+      const get = GET as unknown as (path: string, init: unknown) => Promise<PageResult>;
+      return createPaginator(path, async (cursor) => {
+        const query = cursor === undefined ? rest.params?.query : { ...rest.params?.query, cursor };
+        const result = await get(path, { ...rest, params: { ...rest.params, query } });
+        const page = unwrap(result) as { data: unknown[]; nextCursor: string | null };
+        return { data: page.data, nextCursor: page.nextCursor, idempotencyKey: null, requestId: result.requestId };
+      }, limit) as Paginator<never>;
+    },
+    unwrap,
+    use: (...middleware) => base.use(...middleware),
+  };
+}
+
+function toApiError(response: Response, body: unknown, idempotencyKey: string | null, requestId: string | null, redactor: Redactor): FortaryApiError {
+  const code = typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+  const init = {
+    status: response.status,
+    body,
+    response,
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
+    retryable: isRetryableStatus(response.status, code),
+    idempotencyKey,
+    requestId,
+    redactor,
+  };
+  return response.status === 429 ? new FortaryRateLimitError(init) : new FortaryApiError(init);
+}

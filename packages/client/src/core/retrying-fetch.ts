@@ -1,0 +1,155 @@
+import { backoffDelay, parseRetryAfter, type BackoffOptions } from './backoff.js';
+import { FortaryConnectionError, FortaryError, FortaryTimeoutError } from './errors.js';
+import { checkIdempotencyKey, generateIdempotencyKey } from './idempotency.js';
+import type { Pacer } from './pacing.js';
+import type { Redactor } from './redact.js';
+import { responseMeta } from './response-meta.js';
+import { isRetryableResponse } from './retry-policy.js';
+import { sleep } from './sleep.js';
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+export interface RetryingFetchOptions {
+  fetch: FetchLike;
+  /** Retries after the first attempt (so `maxRetries + 1` attempts at most). */
+  maxRetries: number;
+  /** Each attempt gets this long to produce response headers. */
+  timeoutMs: number;
+  /** The call as a whole (every attempt and every wait) gets this long. */
+  deadlineMs: number;
+  backoff: BackoffOptions;
+  pacer: Pacer;
+  redactor: Redactor;
+  debug: (message: string) => void;
+  random?: () => number;
+}
+
+/** Why the client itself aborted an attempt (as opposed to the caller's signal). */
+class ClientTimeout {
+  constructor(readonly kind: 'attempt' | 'deadline', readonly ms: number) {}
+}
+
+type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
+
+/**
+ * The one retry loop of the client, as a `fetch` that openapi-fetch calls once per operation.
+ * Every attempt sends a fresh copy of the request (a body can be read only once) with the same
+ * headers, so a POST keeps one `Idempotency-Key` across all its attempts, and reads the whole
+ * response body before deciding. It returns the final response whatever its status (openapi-fetch turns it into `{ data }` or `{ error }`) and throws
+ * only when no response came: FortaryConnectionError, FortaryTimeoutError, or the caller's abort
+ * reason.
+ */
+export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
+  const { fetch: send, pacer, redactor, debug, random = Math.random } = options;
+
+  return async function retryingFetch(request) {
+    const callerSignal = request.signal;
+    const deadline = Date.now() + options.deadlineMs;
+    const idempotencyKey = request.method === 'POST' ? ensureIdempotencyKey(request, redactor) : null;
+    const errorInit = { idempotencyKey, redactor };
+    const label = `${request.method} ${new URL(request.url).pathname}`;
+
+    for (let attempt = 1; ; attempt += 1) {
+      const paceMs = pacer.delayBeforeSend(Date.now());
+      if (paceMs > 0 && Date.now() + paceMs < deadline) {
+        debug(`${label}: rate-limit budget spent, waiting ${paceMs} ms for the reset`);
+        await sleep(paceMs, callerSignal);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, errorInit);
+      const budget = left < options.timeoutMs ? new ClientTimeout('deadline', options.deadlineMs) : new ClientTimeout('attempt', options.timeoutMs);
+      pacer.take();
+      const outcome = await sendOnce(send, request, callerSignal, budget, Math.min(left, options.timeoutMs));
+      const retriesLeft = attempt <= options.maxRetries;
+
+      if (outcome.response) {
+        const { response } = outcome;
+        const now = Date.now();
+        pacer.observe(response.headers, now);
+        const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+        if (response.status === 429 && retryAfterMs !== null) pacer.block(now + retryAfterMs);
+        const delay = retryAfterMs ?? backoffDelay(attempt - 1, options.backoff, random);
+        // A wait that would end past the deadline is not started: the caller gets the answer now
+        // (for a 429, a rate-limit error carrying retryAfterMs).
+        if (!retriesLeft || now + delay >= deadline || !(await isRetryableResponse(response))) {
+          responseMeta.set(response, { idempotencyKey, attempts: attempt });
+          return response;
+        }
+        debug(`${label}: HTTP ${response.status}, attempt ${attempt + 1} in ${delay} ms`);
+        await sleep(delay, callerSignal);
+        continue;
+      }
+
+      if (callerSignal.aborted) throw callerSignal.reason;
+      const error = outcome.error instanceof ClientTimeout
+        ? new FortaryTimeoutError(outcome.error.kind, outcome.error.ms, errorInit)
+        : new FortaryConnectionError(`The request failed before a response arrived: ${describe(outcome.error)}`, { ...errorInit, cause: outcome.error });
+      const delay = backoffDelay(attempt - 1, options.backoff, random);
+      if (!retriesLeft || (error instanceof FortaryTimeoutError && error.timeout === 'deadline') || Date.now() + delay >= deadline) throw error;
+      debug(`${label}: ${error.message}; attempt ${attempt + 1} in ${delay} ms`);
+      await sleep(delay, callerSignal);
+    }
+  };
+}
+
+/** Uses the caller's key, or sets a fresh one, on the request every attempt is copied from. */
+function ensureIdempotencyKey(request: Request, redactor: Redactor): string {
+  const given = request.headers.get('Idempotency-Key');
+  if (given === null) {
+    const key = generateIdempotencyKey();
+    request.headers.set('Idempotency-Key', key);
+    return key;
+  }
+  const problem = checkIdempotencyKey(given);
+  if (problem) throw new FortaryError(problem, { redactor });
+  return given;
+}
+
+/**
+ * One attempt. Resolves (never rejects) with the response or the failure, and settles as soon as
+ * the attempt's time is up or the caller aborts, even if the `fetch` in use ignores its signal.
+ */
+function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, reason: ClientTimeout, ms: number): Promise<Outcome> {
+  if (callerSignal.aborted) return Promise.resolve({ error: callerSignal.reason });
+  const controller = new AbortController();
+  const attempt = new Request(request.body === null ? request : request.clone(), { signal: controller.signal });
+  return new Promise<Outcome>((resolve) => {
+    let settled = false;
+    const settle = (outcome: Outcome, abortReason?: unknown) => {
+      if (settled) return; // an answer that arrives after its attempt was given up on is never used
+      settled = true;
+      clearTimeout(timer);
+      callerSignal.removeEventListener('abort', onCallerAbort);
+      if (abortReason !== undefined) controller.abort(abortReason);
+      resolve(outcome);
+    };
+    const onCallerAbort = () => settle({ error: callerSignal.reason }, callerSignal.reason);
+    const timer = setTimeout(() => settle({ error: reason }, reason), ms);
+    callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+    send(attempt)
+      .then(readWhole)
+      .then(
+        (response) => settle({ response }),
+        (error: unknown) => settle({ error }),
+      );
+  });
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * Reads the body inside the attempt, so that the attempt's timeout covers it and a connection
+ * that drops mid-body is retried like any other connection failure (every v1 body is small JSON).
+ */
+async function readWhole(response: Response): Promise<Response> {
+  const bytes = await response.arrayBuffer();
+  return new Response(bytes.byteLength === 0 || NULL_BODY_STATUSES.has(response.status) ? null : bytes, response);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
