@@ -1,0 +1,61 @@
+/**
+ * The mock's virtual clock. It runs with real time from its start (so rate limits refill and
+ * transfers progress while a server sits idle), and tests move it at will: `advance()` ages
+ * keys, idempotency records and transfers without waiting.
+ */
+export interface Clock {
+  now(): Date;
+  advance(ms: number): void;
+  set(date: Date | string | number): void;
+}
+
+export interface VirtualClockOptions {
+  start?: Date | string | number;
+  /** Stop time from passing on its own: only advance() and set() move it. */
+  frozen?: boolean;
+  /** The real time source, injectable for tests. */
+  realNow?: () => number;
+}
+
+export class VirtualClock implements Clock {
+  private offsetMs: number;
+  private readonly frozen: boolean;
+  private readonly realNow: () => number;
+  private readonly frozenAnchor: number;
+
+  constructor(options: VirtualClockOptions = {}) {
+    this.realNow = options.realNow ?? Date.now;
+    this.frozen = options.frozen ?? false;
+    const start = options.start === undefined ? this.realNow() : toMillis(options.start);
+    this.frozenAnchor = this.realNow();
+    this.offsetMs = start - (this.frozen ? 0 : this.frozenAnchor);
+  }
+
+  nowMs(): number {
+    return this.frozen ? this.offsetMs : this.realNow() + this.offsetMs;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance() takes a non-negative number of milliseconds, got ${ms}`);
+    this.offsetMs += ms;
+  }
+
+  set(date: Date | string | number): void {
+    this.offsetMs += toMillis(date) - this.nowMs();
+  }
+}
+
+export function toMillis(value: Date | string | number): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new RangeError(`not a valid date: ${String(value)}`);
+  return ms;
+}
+
+/** A Timestamp as the spec writes it: UTC, `Z` suffix, whole seconds or milliseconds. */
+export function timestamp(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,10 @@
+export { createMock, type FortaryMock } from './mock.js';
+export { startMockServer, type MockServer, type MockServerOptions } from './server.js';
+export { MockCore, type MockOptions, type MockStats, type RawRequest, type RawResponse, type RequestLogEntry } from './core.js';
+export type { Clock } from './clock.js';
+export type { Fault, FaultStatus, RandomFaultOptions } from './faults.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { SeedSummary } from './state.js';
+export { TRANSFER_SUBMIT_AFTER_MS, TRANSFER_CONFIRM_AFTER_MS, DEFAULT_KEY_LIFETIME_MS } from './state.js';
+export { IDEMPOTENCY_WINDOW_MS } from './idempotency.js';
+export { MAX_BODY_BYTES } from './http-body.js';

@@ -1,0 +1,82 @@
+import type { Clock } from './clock.js';
+import { MockCore, type MockOptions, type MockStats, type RawResponse, type RequestLogEntry } from './core.js';
+import type { Fault } from './faults.js';
+import { readStreamLimited } from './http-body.js';
+import type { SeedSummary } from './state.js';
+
+/** The mock as tests and integrators use it in-process. */
+export interface FortaryMock {
+  /** A web-standard handler: pass it as the `fetch` of openapi-fetch, MSW or any framework. */
+  fetch(request: Request, init?: { clientAddress?: string }): Promise<Response>;
+  /** The seeded key with every scope and no vault or IP limits. */
+  readonly bootstrapKey: { id: string; secret: string };
+  readonly clock: Clock;
+  /** What was seeded: the seed value, the vaults (newest first), the bootstrap key, the asset ids. */
+  readonly seed: SeedSummary;
+  /** The last 1000 requests, oldest first. */
+  readonly requests: readonly RequestLogEntry[];
+  readonly stats: MockStats;
+  reset(): void;
+  /** Faults for the next requests, one per request, in order. */
+  injectFaults(faults: Fault[]): void;
+  /** The transport-independent core, for adapters. */
+  readonly core: MockCore;
+}
+
+export function createMock(options: MockOptions = {}): FortaryMock {
+  const core = new MockCore(options);
+  return {
+    fetch: (request, init) => fetchHandler(core, request, init?.clientAddress ?? core.defaultClientAddress),
+    get bootstrapKey() {
+      return core.seed.bootstrapKey;
+    },
+    clock: core.clock,
+    get seed() {
+      return core.seed;
+    },
+    get requests() {
+      return core.requests;
+    },
+    get stats() {
+      return core.stats;
+    },
+    reset: () => core.reset(),
+    injectFaults: (faults) => core.injectFaults(faults),
+    core,
+  };
+}
+
+async function fetchHandler(core: MockCore, request: Request, clientAddress: string): Promise<Response> {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const raw = await core.handle({
+    method: request.method,
+    target: url.pathname + url.search,
+    headers,
+    readBody: (limit) => readStreamLimited(request.body, limit),
+    clientAddress,
+  });
+  return toResponse(raw);
+}
+
+function toResponse(raw: RawResponse): Response {
+  if (raw.fault === 'reset') {
+    // what fetch does when the server drops the connection
+    throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+  }
+  if (raw.fault === 'truncate') {
+    const bytes = new TextEncoder().encode(raw.body);
+    const half = bytes.slice(0, Math.floor(bytes.byteLength / 2));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(half);
+        controller.error(new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }));
+      },
+    });
+    return new Response(stream, { status: raw.status, headers: { ...raw.headers, 'content-length': String(bytes.byteLength) } });
+  }
+  return new Response(raw.body, { status: raw.status, headers: raw.headers });
+}
