@@ -4,4 +4,4 @@ export { NETWORK_NAMES, EVM_NETWORKS, ASSET_GRAMMAR, type KnownNetworkName } fro
 export type { OperationSchema } from './operation-schema.js';
 export { parseAssetId, formatAssetId, AssetIdError, type AssetIdParts, type AssetIdPart } from './asset-id.js';
 export { isValidAddress, isValidEvmAddress, isValidBitcoinAddress, isValidSolanaAddress, toChecksumAddress } from './address.js';
-export { tolerantEnum, fromText } from './refinements.js';
+export { tolerantEnum, fromText, issueErrorCode } from './refinements.js';

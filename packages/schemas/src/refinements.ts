@@ -64,19 +64,22 @@ export function assetIdInRequest(pattern: RegExp) {
   };
 }
 
+/** Every token type of the grammar (a token type known on some network). */
+const KNOWN_TOKEN_TYPES: ReadonlySet<string> = new Set(Object.values(ASSET_GRAMMAR).flatMap((tokens) => Object.keys(tokens)));
+
 /** The general shape of an asset id, whatever network or token type it names. */
 const ANY_ASSET_ID = /^[A-Za-z][A-Za-z0-9]*\/[a-z][a-z0-9]*(?::[0-9A-Za-z]+)?$/;
 
 /**
- * The response check of an AssetId: an id whose network and token type this build knows must
- * match the spec's pattern; one naming a network or token type added later only needs the
- * general `{network}/{tokenType}[:{address}]` shape.
+ * The response check of an AssetId: an id whose network and token type this build knows (even if
+ * not together, like `Bitcoin/erc20`) must match the spec's pattern; one naming a network or
+ * token type added later only needs the general `{network}/{tokenType}[:{address}]` shape.
  */
 export function assetIdInResponse(pattern: RegExp) {
   return (value: string, context: z.RefinementCtx): void => {
     const [network = '', rest = ''] = value.split('/', 2);
     const tokenType = rest.split(':', 1)[0] ?? '';
-    const known = Object.hasOwn(ASSET_GRAMMAR, network) && Object.hasOwn(ASSET_GRAMMAR[network as keyof typeof ASSET_GRAMMAR], tokenType);
+    const known = Object.hasOwn(ASSET_GRAMMAR, network) && KNOWN_TOKEN_TYPES.has(tokenType);
     const rule = known ? pattern : ANY_ASSET_ID;
     if (!rule.test(value)) {
       context.addIssue({ code: 'custom', message: `'${value}' is not an asset id: expected {network}/{tokenType}[:{address}]`, input: value });
@@ -106,4 +109,15 @@ export function checkDestinationAddress(body: { asset: string; destinationAddres
     input: body.destinationAddress,
     params: { errorCode: 'invalid_address' },
   });
+}
+
+/**
+ * The API error code a request issue maps to, when a hand-written check tagged it
+ * (`unknown_network`, `invalid_asset`, `invalid_address`); undefined for plain schema issues,
+ * which the API reports as `validation_failed`.
+ */
+export function issueErrorCode(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const code = issue.params?.['errorCode'];
+  return typeof code === 'string' ? code : undefined;
 }
