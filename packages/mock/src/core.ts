@@ -108,8 +108,9 @@ export class MockCore {
     this.reset();
   }
 
-  /** Back to the seeded state: data, idempotency records, rate-limit buckets, fault queue, counters. */
+  /** Back to the start: the clock, the seeded data, idempotency records, rate-limit buckets, fault queue, counters. */
   reset(): void {
+    if (this.state) this.clock.set(this.startMs);
     this.state = new MockState(this.seedValue);
     this.seed = seedState(this.state, this.seedValue, this.clock.nowMs());
     const random = new SeededRandom(`instance:${this.seedValue}`);

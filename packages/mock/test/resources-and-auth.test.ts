@@ -209,3 +209,21 @@ describe.each(TRANSPORTS)('resources, auth and keys (%s)', (transport) => {
     expect(h.mock.stats.executions.createTransfer ?? 0).toBe(0);
   });
 });
+
+describe('reset', () => {
+  it('returns to the seeded data and the start of the clock', async () => {
+    const { createMock } = await import('../src/index.js');
+    const mock = createMock({ seed: 'reset', now: '2026-03-01T00:00:00Z', freezeClock: true });
+    const seeded = mock.seed;
+    const auth = { authorization: `Bearer ${mock.bootstrapKey.secret}`, 'content-type': 'application/json' };
+    await mock.fetch(new Request('http://mock.test/v1/vaults', { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Temp' }) }));
+    mock.clock.advance(5000);
+    mock.injectFaults([{ kind: 'status', status: 500 }]);
+    mock.reset();
+    expect(mock.clock.now().toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(mock.seed).toEqual(seeded);
+    expect(mock.stats.requests).toBe(0);
+    const listed = await (await mock.fetch(new Request('http://mock.test/v1/vaults', { headers: auth }))).json();
+    expect(listed.data).toEqual(seeded.vaults);
+  });
+});
