@@ -38,7 +38,7 @@ export default function fortaryErrorCatalog(document, options) {
     }
     const expected = typeOfStatus.get(entry.status);
     if (expected === undefined) typeOfStatus.set(entry.status, entry.type);
-    else if (expected !== entry.type) results.push(finding([...path, 'type'], `Catalog entry \`${code}\` has type \`${entry.type}\` but status ${entry.status} is \`${expected}\` elsewhere: each status has one type.`));
+    else if (expected !== entry.type) results.push(finding([...path, 'type'], `Catalog entry \`${code}\` has type \`${entry.type}\` but status ${entry.status} is \`${expected}\` elsewhere: set \`type: ${expected}\` (each status has one type) or fix the status.`));
   }
   const unknown = (code) => !(code in catalog);
   for (const { value, schema: exampleSchema, path } of allExamples(document)) {

@@ -23,7 +23,7 @@ export default function fortaryExplicitNull(document) {
   }
   for (const { schema, path } of allSchemas(document)) {
     if ('nullable' in schema) {
-      results.push(finding([...path, 'nullable'], `\`nullable\` is not OpenAPI 3.1: write \`type: [T, 'null']\`, or \`oneOf: [{ $ref: ... }, { type: 'null' }]\` for a \`$ref\`.`));
+      results.push(finding([...path, 'nullable'], `Remove \`nullable\` (not OpenAPI 3.1): write \`type: [T, 'null']\`, or \`oneOf: [{ $ref: ... }, { type: 'null' }]\` for a \`$ref\`.`));
     }
   }
   return results;
