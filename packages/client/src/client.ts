@@ -1,4 +1,3 @@
-import { operationTable } from '@fortary/types';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { defaultBackoff, parseRetryAfter, type BackoffOptions } from './core/backoff.js';
 import { createDeprecationWatch, type DeprecationNotice } from './core/deprecation.js';
@@ -6,9 +5,8 @@ import { FortaryApiError, FortaryError, FortaryRateLimitError } from './core/err
 import { Pacer } from './core/pacing.js';
 import { createRedactor, type Redactor } from './core/redact.js';
 import { responseMeta } from './core/response-meta.js';
-import { isRetryableStatus } from './core/retry-policy.js';
 import { createRetryingFetch, type FetchLike } from './core/retrying-fetch.js';
-import { checkMaxItems, createPaginator, type PaginateOptions, type Paginator } from './paginate.js';
+import { checkMaxItems, createPaginator, type PageResult, type PaginateOptions, type Paginator } from './paginate.js';
 import type { FortaryInit, FortaryMethod, FortaryPaths, HttpMethod, ListPath, PageItem } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.fortary.com';
@@ -66,21 +64,21 @@ export function unwrap<R extends { data?: unknown; error?: unknown }>(result: R)
   return result.data as Exclude<R, { error: FortaryApiError }>['data'];
 }
 
-function positive(name: string, value: number | undefined, fallback: number, { integer = false, zero = false } = {}): number {
+const invalid = (what: string) => new FortaryError(`createFortaryClient: ${what}`);
+
+/** A number option: `minimum` 0 for counts (integers), 1 for milliseconds. */
+function numberOption(name: string, value: number | undefined, fallback: number, minimum: 0 | 1): number {
   if (value === undefined) return fallback;
-  const valid = typeof value === 'number' && (zero ? value >= 0 : value > 0) && (!integer || Number.isInteger(value));
-  if (!valid) throw new FortaryError(`createFortaryClient: \`${name}\` must be a ${zero ? 'non-negative' : 'positive'}${integer ? ' integer' : ' number of milliseconds'} (got ${String(value)})`);
+  if (!(typeof value === 'number' && value >= minimum && (minimum > 0 || Number.isInteger(value)))) {
+    throw invalid(`\`${name}\` must be ${minimum ? 'a number of milliseconds ≥ 1' : 'an integer ≥ 0'} (got ${String(value)})`);
+  }
   return value;
 }
 
 function checkApiKey(apiKey: unknown): string {
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new FortaryError('createFortaryClient: `apiKey` is required: pass the secret of an API key (fsk_live_… or fsk_test_…), read from your secrets manager');
-  }
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') throw invalid('`apiKey` is required');
   // Checked here so that the Headers class never gets to quote the bad value in its own error.
-  if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
-    throw new FortaryError('createFortaryClient: `apiKey` contains whitespace or control characters; pass the secret exactly as it was issued');
-  }
+  if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) throw invalid('`apiKey` contains whitespace or control characters');
   return apiKey;
 }
 
@@ -88,13 +86,12 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     return new URL(baseUrl).href.replace(/\/+$/, '');
   } catch {
-    throw new FortaryError(`createFortaryClient: \`baseUrl\` is not an absolute URL (got ${JSON.stringify(baseUrl)})`);
+    throw invalid(`\`baseUrl\` must be an absolute URL (got ${JSON.stringify(baseUrl)})`);
   }
 }
 
 export function createFortaryClient(options: FortaryClientOptions): FortaryClient {
-  if (typeof options !== 'object' || options === null) throw new FortaryError('createFortaryClient: pass an options object with at least `apiKey`');
-  const apiKey = checkApiKey(options.apiKey);
+  const apiKey = checkApiKey(options?.apiKey);
   const redactor = createRedactor([apiKey]);
   const logger = options.logger ?? console;
   const warn = (message: string) => logger.warn(redactor.text(message));
@@ -102,9 +99,9 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
 
   const retryingFetch = createRetryingFetch({
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    maxRetries: positive('maxRetries', options.maxRetries, 3, { integer: true, zero: true }),
-    timeoutMs: positive('timeoutMs', options.timeoutMs, 30_000),
-    deadlineMs: positive('deadlineMs', options.deadlineMs, 120_000),
+    maxRetries: numberOption('maxRetries', options.maxRetries, 3, 0),
+    timeoutMs: numberOption('timeoutMs', options.timeoutMs, 30_000, 1),
+    deadlineMs: numberOption('deadlineMs', options.deadlineMs, 120_000, 1),
     backoff: { ...defaultBackoff, ...options.backoff },
     pacer: new Pacer(),
     redactor,
@@ -116,22 +113,16 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
     headers: { Authorization: `Bearer ${apiKey}` },
   });
 
-  const operationIds = new Map<string, string>(
-    Object.entries(operationTable).map(([id, operation]) => [`${operation.method} ${operation.path}`, id]),
-  );
   const watchDeprecation = createDeprecationWatch(
     options.onDeprecation ??
-      ((notice) =>
-        warn(
-          `Fortary API: ${notice.operation} is deprecated${notice.sunset ? ` and stops working after ${notice.sunset.toISOString()}` : ''}; plan the migration.`,
-        )),
+      ((notice) => warn(`Fortary API: ${notice.operation} is deprecated${notice.sunset ? `, sunset ${notice.sunset.toISOString()}` : ''}`)),
   );
 
   function toResult(method: HttpMethod, path: string, result: { data?: unknown; error?: unknown; response: Response }) {
     const { response } = result;
     const idempotencyKey = responseMeta.get(response)?.idempotencyKey ?? null;
     const requestId = response.headers.get('X-Request-Id');
-    watchDeprecation(operationIds.get(`${method} ${path}`) ?? `${method.toUpperCase()} ${path}`, response.headers);
+    watchDeprecation(`${method.toUpperCase()} ${path}`, response.headers);
     if (response.ok) return { data: result.data, response, idempotencyKey, requestId };
     return { error: toApiError(response, result.error, idempotencyKey, requestId, redactor), response, idempotencyKey, requestId };
   }
@@ -151,14 +142,11 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
     paginate(path, ...[init]) {
       const { maxItems, ...rest } = (init ?? {}) as PaginateOptions & { params?: { query?: Record<string, unknown> } };
       const limit = checkMaxItems(maxItems);
-      type PageResult = { data?: { data: unknown[]; nextCursor: string | null }; error?: FortaryApiError; requestId: string | null };
-      const get = GET as unknown as (path: string, init: unknown) => Promise<PageResult>;
-      return createPaginator(path, async (cursor) => {
+      const get = GET as unknown as (path: string, init: unknown) => Promise<PageResult<never>>;
+      return createPaginator(path, (cursor) => {
         const query = cursor === undefined ? rest.params?.query : { ...rest.params?.query, cursor };
-        const result = await get(path, { ...rest, params: { ...rest.params, query } });
-        const page = unwrap(result) as { data: unknown[]; nextCursor: string | null };
-        return { data: page.data, nextCursor: page.nextCursor, idempotencyKey: null, requestId: result.requestId };
-      }, limit) as Paginator<never>;
+        return get(path, { ...rest, params: { ...rest.params, query } });
+      }, limit);
     },
     unwrap,
     use: (...middleware) => base.use(...middleware),
@@ -166,13 +154,11 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
 }
 
 function toApiError(response: Response, body: unknown, idempotencyKey: string | null, requestId: string | null, redactor: Redactor): FortaryApiError {
-  const code = typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
   const init = {
     status: response.status,
     body,
     response,
     retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
-    retryable: isRetryableStatus(response.status, code),
     idempotencyKey,
     requestId,
     redactor,

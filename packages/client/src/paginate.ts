@@ -1,5 +1,8 @@
-import { FortaryError } from './core/errors.js';
+import { FortaryError, type FortaryApiError } from './core/errors.js';
 import type { Page } from './types.js';
+
+/** One page call as the client makes it: openapi-fetch's result plus the request id. */
+export type PageResult<Item> = { data?: { data: Item[]; nextCursor: string | null }; error?: FortaryApiError; requestId: string | null };
 
 export interface PaginateOptions {
   /** Stop after this many items (the last page is cut short). Default: every item. */
@@ -17,7 +20,7 @@ export interface Paginator<Item> extends AsyncIterable<Item> {
  */
 export function createPaginator<Item>(
   describePath: string,
-  fetchPage: (cursor: string | undefined) => Promise<Page<Item>>,
+  fetchPage: (cursor: string | undefined) => Promise<PageResult<Item>>,
   maxItems: number,
 ): Paginator<Item> {
   async function* pages(): AsyncGenerator<Page<Item>> {
@@ -25,14 +28,16 @@ export function createPaginator<Item>(
     let cursor: string | undefined;
     let left = maxItems;
     while (left > 0) {
-      const page = await fetchPage(cursor);
+      const result = await fetchPage(cursor);
+      if (result.error) throw result.error;
+      const page: Page<Item> = { ...result.data!, requestId: result.requestId };
       const data = page.data.length > left ? page.data.slice(0, left) : page.data;
       left -= data.length;
-      yield data === page.data ? page : { ...page, data };
+      yield { ...page, data };
       if (page.nextCursor === null) return;
       if (used.has(page.nextCursor)) {
         throw new FortaryError(
-          `paginate(${describePath}): the API returned cursor "${page.nextCursor.slice(0, 80)}" a second time; stopping instead of looping`,
+          `paginate(${describePath}): cursor "${page.nextCursor.slice(0, 80)}" came back a second time; stopped instead of looping`,
           { requestId: page.requestId },
         );
       }
@@ -49,9 +54,7 @@ export function createPaginator<Item>(
 }
 
 export function checkMaxItems(maxItems: unknown): number {
-  if (maxItems === undefined) return Number.POSITIVE_INFINITY;
-  if (typeof maxItems !== 'number' || !(maxItems >= 0) || (!Number.isInteger(maxItems) && maxItems !== Number.POSITIVE_INFINITY)) {
-    throw new FortaryError(`paginate: \`maxItems\` must be a non-negative integer (got ${String(maxItems)})`);
-  }
-  return maxItems;
+  if (maxItems === undefined) return Infinity;
+  if (!(Number.isInteger(maxItems) && (maxItems as number) >= 0)) throw new FortaryError(`paginate: \`maxItems\` must be an integer ≥ 0 (got ${String(maxItems)})`);
+  return maxItems as number;
 }

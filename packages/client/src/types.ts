@@ -72,7 +72,9 @@ export type ListPath = {
 export type PageItem<Path extends ListPath> = GetBody<Path> extends { data: Array<infer Item> } ? Item : never;
 
 /** One page as `pages()` yields it. */
-export interface Page<Item> extends CallInfo {
+export interface Page<Item> {
   data: Item[];
   nextCursor: string | null;
+  /** The page response's `X-Request-Id`. */
+  requestId: string | null;
 }

@@ -16,8 +16,8 @@ describe('deprecation signals', () => {
     for (let i = 0; i < 3; i++) await h.client.GET('/v1/vaults/{vaultId}', { params: { path: { vaultId: `vault_${i}` } } });
     await h.client.PATCH('/v1/vaults/{vaultId}', { params: { path: { vaultId: 'vault_a' } }, body: { name: 'n' } });
     expect(notices).toEqual([
-      { operation: 'getVault', deprecation: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-09-30T00:00:00Z') },
-      { operation: 'updateVault', deprecation: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-09-30T00:00:00Z') },
+      { operation: 'GET /v1/vaults/{vaultId}', deprecation: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-09-30T00:00:00Z') },
+      { operation: 'PATCH /v1/vaults/{vaultId}', deprecation: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-09-30T00:00:00Z') },
     ]);
   });
 
@@ -27,8 +27,8 @@ describe('deprecation signals', () => {
     await h.client.GET('/v1/vaults/{vaultId}', { params: { path: { vaultId: 'vault_a' } } });
     await h.client.GET('/v1/vaults');
     expect(h.logs.warn).toEqual([
-      'Fortary API: getVault is deprecated and stops working after 2026-09-30T00:00:00.000Z; plan the migration.',
-      'Fortary API: listVaults is deprecated and stops working after 2026-09-30T00:00:00.000Z; plan the migration.',
+      'Fortary API: GET /v1/vaults/{vaultId} is deprecated, sunset 2026-09-30T00:00:00.000Z',
+      'Fortary API: GET /v1/vaults is deprecated, sunset 2026-09-30T00:00:00.000Z',
     ]);
   });
 

@@ -24,9 +24,9 @@ describe('construction', () => {
   });
 
   it('names the bad option', () => {
-    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, maxRetries: -1 })).toThrow(/`maxRetries` must be a non-negative integer \(got -1\)/);
-    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, timeoutMs: 0 })).toThrow(/`timeoutMs` must be a positive number/);
-    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, baseUrl: 'api.fortary.com' })).toThrow(/`baseUrl` is not an absolute URL/);
+    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, maxRetries: -1 })).toThrow(/`maxRetries` must be an integer ≥ 0 \(got -1\)/);
+    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, timeoutMs: 0 })).toThrow(/`timeoutMs` must be a number of milliseconds ≥ 1 \(got 0\)/);
+    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, baseUrl: 'api.fortary.com' })).toThrow(/`baseUrl` must be an absolute URL/);
   });
 
   it('sends the key as a bearer token to https://api.fortary.com by default', async () => {
@@ -61,7 +61,7 @@ describe('FortaryApiError', () => {
   it('copes with a body that is not the error shape (a proxy page)', async () => {
     const h = withScript([new Response('<html>Bad gateway</html>', { status: 502 })]);
     const { error } = await h.client.GET('/v1/vaults');
-    expect(error).toMatchObject({ status: 502, type: 'internal', code: 'unknown_error', correlationId: null, retryable: false });
+    expect(error).toMatchObject({ status: 502, type: 'unknown', code: 'unknown_error', correlationId: null, retryable: false });
     expect(error?.message).toContain('HTTP 502');
   });
 

@@ -41,7 +41,7 @@ describe('paginate', () => {
     };
     const failure = await run().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(FortaryError);
-    expect((failure as Error).message).toMatch(/returned cursor "c1" a second time/);
+    expect((failure as Error).message).toMatch(/cursor "c1" came back a second time/);
     expect(ids).toEqual(['vault_a', 'vault_b', 'vault_a']);
     expect(h.server.requests).toHaveLength(3);
   });
@@ -75,6 +75,6 @@ describe('paginate', () => {
 
   it('refuses a bad maxItems', () => {
     const h = withScript([]);
-    expect(() => h.client.paginate('/v1/vaults', { maxItems: -1 })).toThrow(/`maxItems` must be a non-negative integer/);
+    expect(() => h.client.paginate('/v1/vaults', { maxItems: -1 })).toThrow(/`maxItems` must be an integer ≥ 0 \(got -1\)/);
   });
 });

@@ -1,6 +1,6 @@
 /** What the client reports when the API marks an operation (or v1) as retiring. */
 export interface DeprecationNotice {
-  /** The operationId, e.g. `listVaults` (or `METHOD /path` for a path the client does not know). */
+  /** The operation as method and path template, e.g. `GET /v1/vaults/{vaultId}`. */
   operation: string;
   /** When the operation was deprecated (`Deprecation: @<unix seconds>`, RFC 9745); null if absent or unreadable. */
   deprecation: Date | null;
@@ -8,16 +8,13 @@ export interface DeprecationNotice {
   sunset: Date | null;
 }
 
-function parseDeprecation(value: string | null): Date | null {
-  const match = value?.trim().match(/^@(-?\d+)$/);
-  return match ? new Date(Number(match[1]) * 1000) : null;
-}
+const toDate = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms));
 
-function parseSunset(value: string | null): Date | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time);
-}
+/** `@1767225600` (RFC 9745) */
+const parseDeprecation = (value: string | null) => toDate(Number(value?.trim().match(/^@(-?\d+)$/)?.[1] ?? NaN) * 1000);
+
+/** An HTTP date (RFC 8594) */
+const parseSunset = (value: string | null) => toDate(value ? Date.parse(value) : NaN);
 
 /** Calls `notify` the first time each operation answers with `Deprecation` or `Sunset`, never again. */
 export function createDeprecationWatch(notify: (notice: DeprecationNotice) => void): (operation: string, headers: Headers) => void {

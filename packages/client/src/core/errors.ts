@@ -1,5 +1,6 @@
 import type { ErrorBody } from '@fortary/types';
 import { shapeRedactor, type Redactor } from './redact.js';
+import { isRetryableStatus } from './retry-policy.js';
 
 /** The error `type`s of v1. The list may grow within v1, so unknown strings are allowed too. */
 export type FortaryErrorType = ErrorBody['type'] | (string & {});
@@ -25,9 +26,9 @@ export class FortaryError extends Error {
   // Spelled out in every class because minifiers rename classes.
   override name = 'FortaryError';
   /** The `Idempotency-Key` the request was sent with (every POST has one); reuse it to retry later. */
-  readonly idempotencyKey: string | null;
+  declare readonly idempotencyKey: string | null;
   /** The `X-Request-Id` of the last response, when there was one; quote it to support. */
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
 
   constructor(message: string, init: FortaryErrorInit = {}) {
     const redactor = init.redactor ?? shapeRedactor;
@@ -38,14 +39,15 @@ export class FortaryError extends Error {
 
   toJSON(): Record<string, unknown> {
     const fields: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) if (key !== 'response') fields[key] = value;
+    // `response` and `cause` are not enumerable, so they stay out.
+    Object.assign(fields, this);
     return shapeRedactor.value(fields) as Record<string, unknown>;
   }
 
+  /** What `console.log`/`util.inspect` print: the stack, then the redacted fields (never the cause). */
   [inspectCustom](): string {
     const { name, message, ...fields } = this.toJSON();
-    const frames = (this.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')).join('\n');
-    return shapeRedactor.text(`${String(name)}: ${String(message)} ${JSON.stringify(fields)}${frames ? `\n${frames}` : ''}`);
+    return shapeRedactor.text(`${this.stack} ${JSON.stringify(fields)}`);
   }
 }
 
@@ -54,14 +56,7 @@ interface FortaryApiErrorInit extends FortaryErrorInit {
   body: unknown;
   response?: Response;
   retryAfterMs?: number | null;
-  retryable: boolean;
 }
-
-const typeByStatus: Record<number, string> = {
-  400: 'invalid_request', 401: 'authentication', 403: 'permission', 404: 'not_found', 405: 'invalid_request',
-  409: 'conflict', 413: 'invalid_request', 415: 'invalid_request', 422: 'invalid_request', 429: 'rate_limit',
-  500: 'internal', 503: 'unavailable',
-};
 
 /**
  * The API answered with a 4xx/5xx. Branch on `status`, `type` and `code` (part of the contract),
@@ -69,30 +64,29 @@ const typeByStatus: Record<number, string> = {
  */
 export class FortaryApiError extends FortaryError {
   override name = 'FortaryApiError';
-  readonly status: number;
-  readonly type: FortaryErrorType;
-  readonly code: FortaryErrorCode;
+  declare readonly status: number;
+  declare readonly type: FortaryErrorType;
+  declare readonly code: FortaryErrorCode;
   /** Equals the response's `X-Request-Id`. */
-  readonly correlationId: string | null;
-  readonly details: FortaryErrorDetail[] | null;
+  declare readonly correlationId: string | null;
+  declare readonly details: FortaryErrorDetail[] | null;
   /** Whether the same request may succeed later unchanged (429, 500, 503, 409 `idempotency_key_in_use`). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** What the server's `Retry-After` asked for, in milliseconds; null without one. */
-  readonly retryAfterMs: number | null;
+  declare readonly retryAfterMs: number | null;
   /** The final response (body already read). Not serialized. */
   declare readonly response: Response | undefined;
 
   constructor(init: FortaryApiErrorInit) {
+    // A body that is not the API's error shape (a proxy's HTML page) has no type or code to report.
     const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Partial<ErrorBody>;
-    const code = typeof body.code === 'string' ? body.code : 'unknown_error';
-    const text = typeof body.message === 'string' ? body.message : `HTTP ${init.status}${typeof init.body === 'string' && init.body ? `: ${init.body.slice(0, 200)}` : ''}`;
-    super(text, init);
+    super(body.message ?? `HTTP ${init.status}`, init);
     this.status = init.status;
-    this.type = typeof body.type === 'string' ? body.type : (typeByStatus[init.status] ?? (init.status >= 500 ? 'internal' : 'invalid_request'));
-    this.code = code;
-    this.correlationId = typeof body.correlationId === 'string' ? body.correlationId : this.requestId;
-    this.details = Array.isArray(body.details) ? ((init.redactor ?? shapeRedactor).value(body.details) as FortaryErrorDetail[]) : null;
-    this.retryable = init.retryable;
+    this.type = body.type ?? 'unknown';
+    this.code = body.code ?? 'unknown_error';
+    this.correlationId = body.correlationId ?? this.requestId;
+    this.details = body.details ? ((init.redactor ?? shapeRedactor).value(body.details) as FortaryErrorDetail[]) : null;
+    this.retryable = isRetryableStatus(init.status, this.code);
     this.retryAfterMs = init.retryAfterMs ?? null;
     Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
   }
@@ -111,14 +105,14 @@ export class FortaryConnectionError extends FortaryError {
 /** An attempt ran past `timeoutMs`, or the whole call (with its retries) past `deadlineMs`. */
 export class FortaryTimeoutError extends FortaryError {
   override name = 'FortaryTimeoutError';
-  readonly timeout: 'attempt' | 'deadline';
-  readonly timeoutMs: number;
+  declare readonly timeout: 'attempt' | 'deadline';
+  declare readonly timeoutMs: number;
 
   constructor(timeout: 'attempt' | 'deadline', timeoutMs: number, init: FortaryErrorInit = {}) {
     super(
       timeout === 'attempt'
-        ? `The request got no response within ${timeoutMs} ms`
-        : `The request and its retries did not finish within the ${timeoutMs} ms deadline`,
+        ? `No response within ${timeoutMs} ms`
+        : `Deadline of ${timeoutMs} ms passed`,
       init,
     );
     this.timeout = timeout;

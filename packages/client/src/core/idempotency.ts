@@ -1,6 +1,6 @@
 /** A fresh key per intended operation: a random UUID, unguessable and unique enough for 24 h. */
 export function generateIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  return crypto.randomUUID();
 }
 
 /** The spec allows 1–255 characters; a bad caller key is rejected before anything is sent. */

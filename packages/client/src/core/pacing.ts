@@ -25,9 +25,10 @@ export class Pacer {
   }
 
   observe(headers: Headers, now: number): void {
-    const remaining = Number(headers.get('X-RateLimit-Remaining') ?? Number.NaN);
-    const reset = Number(headers.get('X-RateLimit-Reset') ?? Number.NaN);
-    if (!Number.isFinite(remaining) || !Number.isFinite(reset)) return;
+    // `Number(null)` is 0, so a missing header must not read as "budget spent": require both.
+    const remaining = Number(headers.get('X-RateLimit-Remaining') || NaN);
+    const reset = Number(headers.get('X-RateLimit-Reset') || NaN);
+    if (!(remaining >= 0 && reset >= 0)) return;
     this.remaining = remaining;
     this.resetAt = now + reset * 1000;
   }

@@ -5,7 +5,7 @@
  */
 const TRANSIENT_STATUSES = new Set([429, 500, 503]);
 
-export function isRetryableStatus(status: number, code: string | undefined): boolean {
+export function isRetryableStatus(status: number, code?: string): boolean {
   return TRANSIENT_STATUSES.has(status) || (status === 409 && code === 'idempotency_key_in_use');
 }
 

@@ -24,9 +24,10 @@ export interface RetryingFetchOptions {
   random?: () => number;
 }
 
-/** Why the client itself aborted an attempt (as opposed to the caller's signal). */
-class ClientTimeout {
-  constructor(readonly kind: 'attempt' | 'deadline', readonly ms: number) {}
+/** Why the client itself aborted an attempt (as opposed to the caller's signal); recognized by identity. */
+interface ClientTimeout {
+  kind: 'attempt' | 'deadline';
+  ms: number;
 }
 
 type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
@@ -47,17 +48,13 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
     const deadline = Date.now() + options.deadlineMs;
     const idempotencyKey = request.method === 'POST' ? ensureIdempotencyKey(request, redactor) : null;
     const errorInit = { idempotencyKey, redactor };
-    const label = `${request.method} ${new URL(request.url).pathname}`;
 
     for (let attempt = 1; ; attempt += 1) {
       const paceMs = pacer.delayBeforeSend(Date.now());
-      if (paceMs > 0 && Date.now() + paceMs < deadline) {
-        debug(`${label}: rate-limit budget spent, waiting ${paceMs} ms for the reset`);
-        await sleep(paceMs, callerSignal);
-      }
+      if (paceMs > 0 && Date.now() + paceMs < deadline) await sleep(paceMs, callerSignal);
       const left = deadline - Date.now();
       if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, errorInit);
-      const budget = left < options.timeoutMs ? new ClientTimeout('deadline', options.deadlineMs) : new ClientTimeout('attempt', options.timeoutMs);
+      const budget: ClientTimeout = left < options.timeoutMs ? { kind: 'deadline', ms: options.deadlineMs } : { kind: 'attempt', ms: options.timeoutMs };
       pacer.take();
       const outcome = await sendOnce(send, request, callerSignal, budget, Math.min(left, options.timeoutMs));
       const retriesLeft = attempt <= options.maxRetries;
@@ -75,18 +72,18 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
           responseMeta.set(response, { idempotencyKey, attempts: attempt });
           return response;
         }
-        debug(`${label}: HTTP ${response.status}, attempt ${attempt + 1} in ${delay} ms`);
+        debug(`${request.method} ${request.url}: HTTP ${response.status}, retry in ${delay} ms`);
         await sleep(delay, callerSignal);
         continue;
       }
 
       if (callerSignal.aborted) throw callerSignal.reason;
-      const error = outcome.error instanceof ClientTimeout
-        ? new FortaryTimeoutError(outcome.error.kind, outcome.error.ms, errorInit)
-        : new FortaryConnectionError(`The request failed before a response arrived: ${describe(outcome.error)}`, { ...errorInit, cause: outcome.error });
+      const error = outcome.error === budget
+        ? new FortaryTimeoutError(budget.kind, budget.ms, errorInit)
+        : new FortaryConnectionError(`Connection failed: ${describe(outcome.error)}`, { ...errorInit, cause: outcome.error });
       const delay = backoffDelay(attempt - 1, options.backoff, random);
       if (!retriesLeft || (error instanceof FortaryTimeoutError && error.timeout === 'deadline') || Date.now() + delay >= deadline) throw error;
-      debug(`${label}: ${error.message}; attempt ${attempt + 1} in ${delay} ms`);
+      debug(`${request.method} ${request.url}: ${error.message}, retry in ${delay} ms`);
       await sleep(delay, callerSignal);
     }
   };
@@ -135,21 +132,17 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, 
   });
 }
 
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
 /**
  * Reads the body inside the attempt, so that the attempt's timeout covers it and a connection
  * that drops mid-body is retried like any other connection failure (every v1 body is small JSON).
  */
 async function readWhole(response: Response): Promise<Response> {
   const bytes = await response.arrayBuffer();
-  return new Response(bytes.byteLength === 0 || NULL_BODY_STATUSES.has(response.status) ? null : bytes, response);
+  // Empty means null: a 204 must not be rebuilt with a body, even an empty one.
+  return new Response(bytes.byteLength ? bytes : null, response);
 }
 
+/** fetch reports "fetch failed" and puts the useful part (ECONNRESET…) in its cause. */
 function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `${error.message}${cause}`;
-  }
-  return String(error);
+  return error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
 }
