@@ -186,9 +186,12 @@ class NamedParts {
     if (/^(?:request|response)\$[A-Za-z0-9_]+$/.test(expression)) return expression;
     const existing = this.byExpression.get(expression);
     if (existing) return existing;
-    this.byExpression.set(expression, preferred);
-    this.declarations.push(`export const ${preferred} = ${expression};`);
-    return preferred;
+    const taken = new Set(this.byExpression.values());
+    let name = preferred;
+    for (let suffix = 2; taken.has(name); suffix += 1) name = `${preferred}$${suffix}`;
+    this.byExpression.set(expression, name);
+    this.declarations.push(`export const ${name} = ${expression};`);
+    return name;
   }
 }
 
@@ -226,7 +229,8 @@ function operationsModule(document: OpenApiDocument, context: ConvertContext): s
       const { value, pointer, componentName } = derefComponent<Record<string, unknown>>(document, response, 'responses', responseAt, file);
       const stem = componentName ?? `${operationId}$${status}`;
       entry.responses.push([status, parts.name(`${stem}$body`, responseBodySchema(value, pointer, context))]);
-      entry.responseHeaders.push([status, parts.name(`${stem}$headers`, responseHeadersSchema(document, value, pointer, context))]);
+      // Most responses share one header set: name it by its headers, not by its first user.
+      entry.responseHeaders.push([status, parts.name(headerSetName(value), responseHeadersSchema(document, value, pointer, context))]);
     }
     operations.push(entry);
   }
@@ -279,6 +283,14 @@ function operationsModule(document: OpenApiDocument, context: ConvertContext): s
     'export type OperationId = keyof typeof operationSchemas;',
     '',
   ].join('\n');
+}
+
+/** `responseHeaders$RequestId_RateLimitLimit_…` from the header names of a response. */
+function headerSetName(response: Record<string, unknown>): string {
+  const names = Object.keys((response['headers'] ?? {}) as Record<string, unknown>).map((name) =>
+    name.replace(/^X-/i, '').split(/[^A-Za-z0-9]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(''),
+  );
+  return names.length ? `responseHeaders$${names.join('_')}` : 'responseHeaders$none';
 }
 
 function operationPointer(path: string, method: string): string {
