@@ -58,7 +58,7 @@ describe('pacing on X-RateLimit-*', () => {
 
   it('holds concurrent calls back when their share of the budget is gone', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const h = withScript([json(200, vault('vault_a'), { 'X-RateLimit-Remaining': '2', 'X-RateLimit-Reset': '5' })], {}, json(200, vault('vault_a')));
+    const h = withScript([json(200, vault('vault_a'), { 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '2', 'X-RateLimit-Reset': '5' })], {}, json(200, vault('vault_a')));
     const get = () => h.client.GET('/v1/vaults/{vaultId}', { params: { path: { vaultId: 'vault_a' } } });
     await get();
     const burst = Promise.all([get(), get(), get(), get()]);

@@ -1,6 +1,6 @@
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from './backoff.js';
-import { FortaryConnectionError, FortaryError, FortaryTimeoutError } from './errors.js';
-import { checkIdempotencyKey, generateIdempotencyKey } from './idempotency.js';
+import { FortaryConnectionError, FortaryTimeoutError } from './errors.js';
+import { generateIdempotencyKey } from './idempotency.js';
 import type { Pacer } from './pacing.js';
 import type { Redactor } from './redact.js';
 import { responseMeta } from './response-meta.js';
@@ -46,16 +46,14 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
   return async function retryingFetch(request) {
     const callerSignal = request.signal;
     const deadline = Date.now() + options.deadlineMs;
-    const idempotencyKey = request.method === 'POST' ? ensureIdempotencyKey(request, redactor) : null;
+    const idempotencyKey = request.method === 'POST' ? ensureIdempotencyKey(request) : null;
     const errorInit = { idempotencyKey, redactor };
 
     for (let attempt = 1; ; attempt += 1) {
-      const paceMs = pacer.delayBeforeSend(Date.now());
-      if (paceMs > 0 && Date.now() + paceMs < deadline) await sleep(paceMs, callerSignal);
+      await pacer.acquire(callerSignal, deadline);
       const left = deadline - Date.now();
       if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, errorInit);
       const budget: ClientTimeout = left < options.timeoutMs ? { kind: 'deadline', ms: options.deadlineMs } : { kind: 'attempt', ms: options.timeoutMs };
-      pacer.take();
       const outcome = await sendOnce(send, request, callerSignal, budget, Math.min(left, options.timeoutMs));
       const retriesLeft = attempt <= options.maxRetries;
 
@@ -89,17 +87,16 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
   };
 }
 
-/** Uses the caller's key, or sets a fresh one, on the request every attempt is copied from. */
-function ensureIdempotencyKey(request: Request, redactor: Redactor): string {
+/**
+ * Uses the caller's key, or sets a fresh one, on the request every attempt is copied from. A
+ * caller's key is sent as given: the API itself rejects one outside 1–255 characters.
+ */
+function ensureIdempotencyKey(request: Request): string {
   const given = request.headers.get('Idempotency-Key');
-  if (given === null) {
-    const key = generateIdempotencyKey();
-    request.headers.set('Idempotency-Key', key);
-    return key;
-  }
-  const problem = checkIdempotencyKey(given);
-  if (problem) throw new FortaryError(problem, { redactor });
-  return given;
+  if (given !== null) return given;
+  const key = generateIdempotencyKey();
+  request.headers.set('Idempotency-Key', key);
+  return key;
 }
 
 /**
