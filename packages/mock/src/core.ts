@@ -72,6 +72,7 @@ export interface MockStats {
   faults: number;
 }
 
+/** The request log keeps at least the last 1000 entries (and at most 2000). */
 const REQUEST_LOG_LIMIT = 1000;
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 600, refillPerSecond: 10 };
 
@@ -149,7 +150,8 @@ export class MockCore {
     this.stats.requests += 1;
     this.stats.byStatus[response.status] = (this.stats.byStatus[response.status] ?? 0) + 1;
     this.requests.push(entry);
-    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
+    // trimmed in batches: one splice per REQUEST_LOG_LIMIT requests rather than a shift per request
+    if (this.requests.length >= 2 * REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
     return response;
   }
 

@@ -13,7 +13,7 @@ export interface FortaryMock {
   readonly clock: Clock;
   /** What was seeded: the seed value, the vaults (newest first), the bootstrap key, the asset ids. */
   readonly seed: SeedSummary;
-  /** The last 1000 requests, oldest first. */
+  /** Recent requests (at least the last 1000), oldest first. */
   readonly requests: readonly RequestLogEntry[];
   readonly stats: MockStats;
   reset(): void;

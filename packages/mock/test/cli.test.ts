@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+describe('fortary-mock CLI', () => {
+  it('prints the base URL and the bootstrap secret, serves, and stops cleanly on SIGTERM', async () => {
+    const { child, exited } = run(['--port', '0', '--seed', 'cli', '--sunset', '2027-01-01']);
+    const lines = createInterface({ input: child.stdout });
+    const output: string[] = [];
+    const ready = new Promise<void>((resolve) => {
+      lines.on('line', (line) => {
+        output.push(line);
+        if (line.includes('bootstrap key:')) resolve();
+      });
+    });
+    await ready;
+    const url = /base URL:\s+(\S+)/.exec(output.join('\n'))?.[1];
+    const secret = /bootstrap key:\s+(fsk_test_[A-Za-z0-9]+)/.exec(output.join('\n'))?.[1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(`${url}/v1/vaults`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('sunset')).toBe('Fri, 01 Jan 2027 00:00:00 GMT');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('prints help, and refuses bad flags with a clear message', async () => {
+    const help = run(['--help']);
+    let out = '';
+    help.child.stdout.on('data', (chunk) => (out += chunk));
+    expect(await help.exited).toBe(0);
+    expect(out).toContain('--rate-limit');
+    const bad = run(['--rate-limit', 'lots']);
+    expect(await bad.exited).toBe(1);
+    expect(bad.stderr()).toContain('--rate-limit expects <requests>/<seconds>');
+  });
+});
