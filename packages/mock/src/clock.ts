@@ -55,7 +55,19 @@ export function toMillis(value: Date | string | number): number {
   return ms;
 }
 
-/** A Timestamp as the spec writes it: UTC, `Z` suffix, whole seconds or milliseconds. */
+const formatted = new Map<number, string>();
+
+/**
+ * A Timestamp as the spec writes it: UTC with a `Z` suffix. Records keep their times, so the
+ * same instants are formatted again and again when lists are read; a bounded cache saves the
+ * Date allocation and formatting, the largest single cost of serving a list.
+ */
 export function timestamp(ms: number): string {
-  return new Date(ms).toISOString();
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    if (formatted.size >= 10_000) formatted.clear();
+    text = new Date(ms).toISOString();
+    formatted.set(ms, text);
+  }
+  return text;
 }
