@@ -125,6 +125,13 @@ export class MockCore {
     this.stats = { requests: 0, executions: {}, byStatus: {}, faults: 0 };
   }
 
+  /** Fails a pending or submitted transfer now (its amount becomes available again); false if it is final or unknown. */
+  failTransfer(transferId: string): boolean {
+    const nowMs = this.clock.nowMs();
+    this.state.advanceTransfers(nowMs);
+    return this.state.failTransfer(transferId, nowMs);
+  }
+
   injectFaults(faults: Fault[]): void {
     this.faults.inject(faults);
   }

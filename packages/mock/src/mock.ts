@@ -19,6 +19,8 @@ export interface FortaryMock {
   reset(): void;
   /** Faults for the next requests, one per request, in order. */
   injectFaults(faults: Fault[]): void;
+  /** Ends a pending or submitted transfer as `failed` and releases its amount; false if it is final or unknown. */
+  failTransfer(transferId: string): boolean;
   /** The transport-independent core, for adapters. */
   readonly core: MockCore;
 }
@@ -42,6 +44,7 @@ export function createMock(options: MockOptions = {}): FortaryMock {
     },
     reset: () => core.reset(),
     injectFaults: (faults) => core.injectFaults(faults),
+    failTransfer: (transferId) => core.failTransfer(transferId),
     core,
   };
 }

@@ -170,6 +170,23 @@ export class MockState {
     }
   }
 
+  /** Ends a transfer that is not final as `failed` and releases its amount back to available. */
+  failTransfer(transferId: string, atMs: number): boolean {
+    const transfer = this.transfers.get(transferId);
+    if (!transfer || !this.openTransfers.has(transfer)) return false;
+    transfer.status = 'failed';
+    transfer.updatedAt = atMs;
+    transfer.completedAt = atMs;
+    const balance = this.balanceOf(transfer.vaultId, transfer.asset);
+    if (balance) {
+      balance.pending -= transfer.amount;
+      balance.available += transfer.amount;
+      balance.updatedAt = atMs;
+    }
+    this.openTransfers.delete(transfer);
+    return true;
+  }
+
   private txHash(family: 'evm' | 'bitcoin' | 'solana'): string {
     return generateTxHash(family, this.random);
   }

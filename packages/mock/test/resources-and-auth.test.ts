@@ -175,6 +175,21 @@ describe.each(TRANSPORTS)('resources, auth and keys (%s)', (transport) => {
     expect((await h.call('GET', `/v1/vaults/${vaultNamed(h.mock, 'Sandbox')}/transfers/${transfer.body.id}`)).body.code).toBe('transfer_not_found');
   });
 
+  it('fails a transfer on request and releases its amount', async () => {
+    const { h } = ctx;
+    const vault = vaultNamed(h.mock, 'Customer withdrawals');
+    const transfer = await h.call('POST', `/v1/vaults/${vault}/transfers`, { idempotencyKey: 'to-fail', body: { asset: USDC, amount: '250.5', destinationAddress: VALID_EVM_ADDRESS } });
+    h.mock.clock.advance(30_000);
+    expect(h.mock.failTransfer(transfer.body.id)).toBe(true);
+    expect(h.mock.failTransfer(transfer.body.id)).toBe(false);
+    const failed = await h.call('GET', `/v1/vaults/${vault}/transfers/${transfer.body.id}`);
+    expect(failed.body).toMatchObject({ status: 'failed', completedAt: '2026-03-01T12:00:30.000Z' });
+    const balance = (await h.call('GET', `/v1/vaults/${vault}/balances`)).body.data.find((b: any) => b.asset === USDC);
+    expect(balance).toMatchObject({ total: '48250.500000', available: '48250.500000', pending: '0.000000' });
+    h.mock.clock.advance(600_000);
+    expect((await h.call('GET', `/v1/vaults/${vault}/transfers/${transfer.body.id}`)).body.status).toBe('failed');
+  });
+
   it('rejects bad transfers with the specific codes and changes nothing', async () => {
     const { h } = ctx;
     const vault = vaultNamed(h.mock, 'Treasury');
