@@ -147,7 +147,7 @@ export class MockCore {
       entry.fault = fault.kind;
       this.stats.faults += 1;
     }
-    if (fault && (fault.when ?? 'before') === 'before' && fault.kind !== 'truncate') {
+    if (fault && fault.kind !== 'truncate' && (fault.when ?? 'before') === 'before') {
       response = this.faultResponse(fault, headers, requestId, request);
     } else {
       response = await this.process(request, url, headers, requestId, entry);

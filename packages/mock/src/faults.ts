@@ -9,7 +9,8 @@ export type FaultStatus = 429 | 500 | 503;
 export type Fault =
   | { kind: 'status'; status: FaultStatus; retryAfterSeconds?: number; when?: 'before' | 'after' }
   | { kind: 'reset'; when?: 'before' | 'after' }
-  | { kind: 'truncate'; when?: 'before' | 'after' };
+  /** The operation runs and its response is cut off half-way (the headers promise the full length). */
+  | { kind: 'truncate' };
 
 export interface RandomFaultOptions {
   /** The share of requests (0–1) answered with an error status instead. */
@@ -57,7 +58,7 @@ export class FaultInjector {
     const truncateRate = options.truncateRate ?? 0;
     const when = this.random.next() < 0.5 ? 'before' : 'after';
     if (roll < resetRate) return { kind: 'reset', when };
-    if (roll < resetRate + truncateRate) return { kind: 'truncate', when: 'after' };
+    if (roll < resetRate + truncateRate) return { kind: 'truncate' };
     if (roll < resetRate + truncateRate + options.rate) {
       return { kind: 'status', status: this.random.pick(options.statuses ?? [429, 500, 503]), when: 'before' };
     }

@@ -62,6 +62,12 @@ export class SortedList<T> {
 
   insert(item: T): void {
     const key = this.keyOf(item);
+    const last = this.items[this.items.length - 1];
+    // the common case: the newest item so far goes at the end
+    if (last === undefined || compareKeys(this.keyOf(last), key) <= 0) {
+      this.items.push(item);
+      return;
+    }
     let low = 0;
     let high = this.items.length;
     while (low < high) {
