@@ -45,8 +45,6 @@ export interface FortaryClient {
   GET: FortaryMethod<'get'>;
   POST: FortaryMethod<'post'>;
   PATCH: FortaryMethod<'patch'>;
-  PUT: FortaryMethod<'put'>;
-  DELETE: FortaryMethod<'delete'>;
   /** Every item of a list operation, page after page, as an async iterable; `.pages()` for pages. */
   paginate<Path extends ListPath>(
     url: Path,
@@ -70,7 +68,7 @@ const invalid = (what: string) => new FortaryError(`createFortaryClient: ${what}
 function numberOption(name: string, value: number | undefined, fallback: number, minimum: 0 | 1): number {
   if (value === undefined) return fallback;
   if (!(typeof value === 'number' && value >= minimum && (minimum > 0 || Number.isInteger(value)))) {
-    throw invalid(`\`${name}\` must be ${minimum ? 'a number of milliseconds ≥ 1' : 'an integer ≥ 0'} (got ${String(value)})`);
+    throw invalid(`\`${name}\` must be ${minimum ? '≥ 1 (ms)' : 'an integer ≥ 0'} (got ${String(value)})`);
   }
   return value;
 }
@@ -78,13 +76,13 @@ function numberOption(name: string, value: number | undefined, fallback: number,
 function checkApiKey(apiKey: unknown): string {
   if (typeof apiKey !== 'string' || apiKey.trim() === '') throw invalid('`apiKey` is required');
   // Checked here so that the Headers class never gets to quote the bad value in its own error.
-  if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) throw invalid('`apiKey` contains whitespace or control characters');
+  if (/[\x00-\x20\x7f]/.test(apiKey)) throw invalid('`apiKey` has whitespace or control characters');
   return apiKey;
 }
 
 function checkBaseUrl(baseUrl: string): string {
   try {
-    return new URL(baseUrl).href.replace(/\/+$/, '');
+    return new URL(baseUrl) && baseUrl; // openapi-fetch drops a trailing slash itself
   } catch {
     throw invalid(`\`baseUrl\` must be an absolute URL (got ${JSON.stringify(baseUrl)})`);
   }
@@ -98,7 +96,7 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
   const debug = (message: string) => logger.debug?.(redactor.text(message));
 
   const retryingFetch = createRetryingFetch({
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
     maxRetries: numberOption('maxRetries', options.maxRetries, 3, 0),
     timeoutMs: numberOption('timeoutMs', options.timeoutMs, 30_000, 1),
     deadlineMs: numberOption('deadlineMs', options.deadlineMs, 120_000, 1),
@@ -123,8 +121,13 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
     const idempotencyKey = responseMeta.get(response)?.idempotencyKey ?? null;
     const requestId = response.headers.get('X-Request-Id');
     watchDeprecation(`${method.toUpperCase()} ${path}`, response.headers);
-    if (response.ok) return { data: result.data, response, idempotencyKey, requestId };
-    return { error: toApiError(response, result.error, idempotencyKey, requestId, redactor), response, idempotencyKey, requestId };
+    return {
+      // openapi-fetch's own result, with the error body turned into a FortaryApiError
+      ...(response.ok ? { data: result.data } : { error: toApiError(response, result.error, idempotencyKey, requestId, redactor) }),
+      response,
+      idempotencyKey,
+      requestId,
+    };
   }
 
   const method = (name: HttpMethod) => {
@@ -137,8 +140,6 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
     GET,
     POST: method('post') as unknown as FortaryMethod<'post'>,
     PATCH: method('patch') as unknown as FortaryMethod<'patch'>,
-    PUT: method('put') as unknown as FortaryMethod<'put'>,
-    DELETE: method('delete') as unknown as FortaryMethod<'delete'>,
     paginate(path, ...[init]) {
       const { maxItems, ...rest } = (init ?? {}) as PaginateOptions & { params?: { query?: Record<string, unknown> } };
       const limit = checkMaxItems(maxItems);

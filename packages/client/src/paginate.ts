@@ -37,7 +37,7 @@ export function createPaginator<Item>(
       if (page.nextCursor === null) return;
       if (used.has(page.nextCursor)) {
         throw new FortaryError(
-          `paginate(${describePath}): cursor "${page.nextCursor.slice(0, 80)}" came back a second time; stopped instead of looping`,
+          `paginate(${describePath}): cursor "${page.nextCursor.slice(0, 80)}" repeated; stopped instead of looping`,
           { requestId: page.requestId },
         );
       }

@@ -19,13 +19,13 @@ describe('construction', () => {
 
   it('refuses a key with whitespace inside without quoting it', () => {
     const attempt = () => createFortaryClient({ apiKey: `${TEST_API_KEY}\n` });
-    expect(attempt).toThrow(/whitespace or control characters/);
+    expect(attempt).toThrow(/has whitespace or control characters/);
     expect(() => attempt()).not.toThrow(new RegExp(TEST_API_KEY));
   });
 
   it('names the bad option', () => {
     expect(() => createFortaryClient({ apiKey: TEST_API_KEY, maxRetries: -1 })).toThrow(/`maxRetries` must be an integer ≥ 0 \(got -1\)/);
-    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, timeoutMs: 0 })).toThrow(/`timeoutMs` must be a number of milliseconds ≥ 1 \(got 0\)/);
+    expect(() => createFortaryClient({ apiKey: TEST_API_KEY, timeoutMs: 0 })).toThrow(/`timeoutMs` must be ≥ 1 \(ms\) \(got 0\)/);
     expect(() => createFortaryClient({ apiKey: TEST_API_KEY, baseUrl: 'api.fortary.com' })).toThrow(/`baseUrl` must be an absolute URL/);
   });
 
@@ -61,7 +61,7 @@ describe('FortaryApiError', () => {
   it('copes with a body that is not the error shape (a proxy page)', async () => {
     const h = withScript([new Response('<html>Bad gateway</html>', { status: 502 })]);
     const { error } = await h.client.GET('/v1/vaults');
-    expect(error).toMatchObject({ status: 502, type: 'unknown', code: 'unknown_error', correlationId: null, retryable: false });
+    expect(error).toMatchObject({ status: 502, type: 'unknown', code: 'unknown', correlationId: null, retryable: false });
     expect(error?.message).toContain('HTTP 502');
   });
 

@@ -38,10 +38,8 @@ export class FortaryError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    const fields: Record<string, unknown> = { name: this.name, message: this.message };
     // `response` and `cause` are not enumerable, so they stay out.
-    Object.assign(fields, this);
-    return shapeRedactor.value(fields) as Record<string, unknown>;
+    return shapeRedactor.value({ ...this, message: this.message }) as Record<string, unknown>;
   }
 
   /** What `console.log`/`util.inspect` print: the stack, then the redacted fields (never the cause). */
@@ -83,7 +81,7 @@ export class FortaryApiError extends FortaryError {
     super(body.message ?? `HTTP ${init.status}`, init);
     this.status = init.status;
     this.type = body.type ?? 'unknown';
-    this.code = body.code ?? 'unknown_error';
+    this.code = body.code ?? 'unknown';
     this.correlationId = body.correlationId ?? this.requestId;
     this.details = body.details ? ((init.redactor ?? shapeRedactor).value(body.details) as FortaryErrorDetail[]) : null;
     this.retryable = isRetryableStatus(init.status, this.code);

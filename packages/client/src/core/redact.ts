@@ -22,19 +22,16 @@ export function createRedactor(knownSecrets: readonly string[] = []): Redactor {
     for (const secret of exact) out = out.split(secret).join(REDACTED);
     return out.replace(SECRET_SHAPES, REDACTED);
   };
-  const walk = (value: unknown, seen: WeakSet<object>): unknown => {
+  // Only ever given JSON-shaped data (parsed bodies, error fields), so no cycles to guard against.
+  const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return text(value);
     if (value === null || typeof value !== 'object') return value;
-    if (seen.has(value)) return '[circular]';
-    seen.add(value);
-    if (Array.isArray(value)) return value.map((item) => walk(item, seen));
+    if (Array.isArray(value)) return value.map(walk);
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = SECRET_KEYS.test(key) && item != null ? REDACTED : walk(item, seen);
-    }
+    for (const [key, item] of Object.entries(value)) out[key] = SECRET_KEYS.test(key) && item != null ? REDACTED : walk(item);
     return out;
   };
-  return { text, value: (value) => walk(value, new WeakSet()) };
+  return { text, value: walk };
 }
 
 /** The redactor errors fall back on when they are built outside a client. */

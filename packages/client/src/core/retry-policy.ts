@@ -13,8 +13,8 @@ export function isRetryableStatus(status: number, code?: string): boolean {
 export async function isRetryableResponse(response: Response): Promise<boolean> {
   if (response.status !== 409) return TRANSIENT_STATUSES.has(response.status);
   try {
-    const body = (await response.clone().json()) as { code?: unknown };
-    return isRetryableStatus(409, typeof body?.code === 'string' ? body.code : undefined);
+    const body = (await response.json()) as { code?: string } | null; // the cached body (see readBody)
+    return isRetryableStatus(409, body?.code);
   } catch {
     return false;
   }

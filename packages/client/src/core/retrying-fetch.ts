@@ -7,13 +7,18 @@ import { responseMeta } from './response-meta.js';
 import { isRetryableResponse } from './retry-policy.js';
 import { sleep } from './sleep.js';
 
-export type FetchLike = (request: Request) => Promise<Response>;
+/**
+ * The fetch the client sends with. It gets each attempt's abort signal as `init.signal` (the
+ * global fetch honours it); one that ignores it still sees its attempt time out, because the
+ * loop stops waiting for it.
+ */
+export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 export interface RetryingFetchOptions {
   fetch: FetchLike;
   /** Retries after the first attempt (so `maxRetries + 1` attempts at most). */
   maxRetries: number;
-  /** Each attempt gets this long to produce response headers. */
+  /** Each attempt gets this long to produce its response, body included. */
   timeoutMs: number;
   /** The call as a whole (every attempt and every wait) gets this long. */
   deadlineMs: number;
@@ -24,21 +29,21 @@ export interface RetryingFetchOptions {
   random?: () => number;
 }
 
-/** Why the client itself aborted an attempt (as opposed to the caller's signal); recognized by identity. */
-interface ClientTimeout {
-  kind: 'attempt' | 'deadline';
-  ms: number;
-}
+/** The abort reason of an attempt whose time ran out (as opposed to the caller's abort); recognized by identity. */
+const TIMED_OUT = {};
 
 type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
 
 /**
  * The one retry loop of the client, as a `fetch` that openapi-fetch calls once per operation.
- * Every attempt sends a fresh copy of the request (a body can be read only once) with the same
- * headers, so a POST keeps one `Idempotency-Key` across all its attempts, and reads the whole
- * response body before deciding. It returns the final response whatever its status (openapi-fetch turns it into `{ data }` or `{ error }`) and throws
- * only when no response came: FortaryConnectionError, FortaryTimeoutError, or the caller's abort
- * reason.
+ * The first attempt sends openapi-fetch's request itself; each retry sends a fresh copy (a body
+ * can be read only once) with the same headers, so a POST keeps one `Idempotency-Key` across all
+ * its attempts. No signal is attached to a Request (that makes constructing one several times
+ * slower): the attempt's signal travels as `init.signal`. Each attempt reads
+ * the whole body, so its timeout and its retries cover a connection that drops mid-body. It
+ * returns the final response whatever its status (openapi-fetch turns it into `{ data }` or
+ * `{ error }`) and throws only when no response came: FortaryConnectionError,
+ * FortaryTimeoutError, or the caller's abort reason.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
   const { fetch: send, pacer, redactor, debug, random = Math.random } = options;
@@ -47,44 +52,56 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
     const callerSignal = request.signal;
     const deadline = Date.now() + options.deadlineMs;
     const idempotencyKey = request.method === 'POST' ? ensureIdempotencyKey(request) : null;
-    const errorInit = { idempotencyKey, redactor };
+    // The first attempt may consume `request` itself, so retries copy from an unread clone.
+    const template = request.body !== null && options.maxRetries > 0 ? request.clone() : request;
 
     for (let attempt = 1; ; attempt += 1) {
-      await pacer.acquire(callerSignal, deadline);
+      const paced = pacer.acquire(callerSignal, deadline);
+      if (paced) await paced;
       const left = deadline - Date.now();
-      if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, errorInit);
-      const budget: ClientTimeout = left < options.timeoutMs ? { kind: 'deadline', ms: options.deadlineMs } : { kind: 'attempt', ms: options.timeoutMs };
-      const outcome = await sendOnce(send, request, callerSignal, budget, Math.min(left, options.timeoutMs));
+      if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, { idempotencyKey, redactor });
+      const sent = attempt === 1 ? request : template.body === null ? template : template.clone();
+      const outcome = await sendOnce(send, sent, callerSignal, Math.min(left, options.timeoutMs));
       const retriesLeft = attempt <= options.maxRetries;
 
       if (outcome.response) {
         const { response } = outcome;
         const now = Date.now();
         pacer.observe(response.headers, now);
+        if (response.ok || !retriesLeft) return finish(response, idempotencyKey);
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
         if (response.status === 429 && retryAfterMs !== null) pacer.block(now + retryAfterMs);
         const delay = retryAfterMs ?? backoffDelay(attempt - 1, options.backoff, random);
         // A wait that would end past the deadline is not started: the caller gets the answer now
         // (for a 429, a rate-limit error carrying retryAfterMs).
-        if (!retriesLeft || now + delay >= deadline || !(await isRetryableResponse(response))) {
-          responseMeta.set(response, { idempotencyKey, attempts: attempt });
-          return response;
-        }
-        debug(`${request.method} ${request.url}: HTTP ${response.status}, retry in ${delay} ms`);
-        await sleep(delay, callerSignal);
+        if (now + delay >= deadline || !(await isRetryableResponse(response))) return finish(response, idempotencyKey);
+        await retryLater(`HTTP ${response.status}`, delay);
         continue;
       }
 
       if (callerSignal.aborted) throw callerSignal.reason;
-      const error = outcome.error === budget
-        ? new FortaryTimeoutError(budget.kind, budget.ms, errorInit)
-        : new FortaryConnectionError(`Connection failed: ${describe(outcome.error)}`, { ...errorInit, cause: outcome.error });
+      const errorInit = { idempotencyKey, redactor };
+      const error =
+        outcome.error !== TIMED_OUT
+          ? new FortaryConnectionError(`Connection failed: ${describe(outcome.error)}`, { ...errorInit, cause: outcome.error })
+          : left < options.timeoutMs
+            ? new FortaryTimeoutError('deadline', options.deadlineMs, errorInit)
+            : new FortaryTimeoutError('attempt', options.timeoutMs, errorInit);
       const delay = backoffDelay(attempt - 1, options.backoff, random);
       if (!retriesLeft || (error instanceof FortaryTimeoutError && error.timeout === 'deadline') || Date.now() + delay >= deadline) throw error;
-      debug(`${request.method} ${request.url}: ${error.message}, retry in ${delay} ms`);
-      await sleep(delay, callerSignal);
+      await retryLater(error.message, delay);
+    }
+
+    function retryLater(why: string, delay: number): Promise<void> {
+      debug(`${request.method} ${request.url}: ${why}, retry in ${delay} ms`);
+      return sleep(delay, callerSignal);
     }
   };
+}
+
+function finish(response: Response, idempotencyKey: string | null): Response {
+  if (idempotencyKey !== null) responseMeta.set(response, { idempotencyKey });
+  return response;
 }
 
 /**
@@ -100,13 +117,20 @@ function ensureIdempotencyKey(request: Request): string {
 }
 
 /**
- * One attempt. Resolves (never rejects) with the response or the failure, and settles as soon as
- * the attempt's time is up or the caller aborts, even if the `fetch` in use ignores its signal.
+ * One attempt, body included. Resolves (never rejects) with the response or the failure, and
+ * settles as soon as the attempt's time is up or the caller aborts, even if the `fetch` in use
+ * ignores its signal.
  */
-function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, reason: ClientTimeout, ms: number): Promise<Outcome> {
+function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, ms: number): Promise<Outcome> {
   if (callerSignal.aborted) return Promise.resolve({ error: callerSignal.reason });
-  const controller = new AbortController();
-  const attempt = new Request(request.body === null ? request : request.clone(), { signal: controller.signal });
+  // Created only if the fetch asks for the signal: an AbortController is costly to make in Node,
+  // and an in-process handler (a mock, a test stub) never looks at it.
+  let controller: AbortController | undefined;
+  const init = {
+    get signal() {
+      return (controller ??= new AbortController()).signal;
+    },
+  };
   return new Promise<Outcome>((resolve) => {
     let settled = false;
     const settle = (outcome: Outcome, abortReason?: unknown) => {
@@ -114,14 +138,14 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, 
       settled = true;
       clearTimeout(timer);
       callerSignal.removeEventListener('abort', onCallerAbort);
-      if (abortReason !== undefined) controller.abort(abortReason);
+      if (abortReason !== undefined) controller?.abort(abortReason);
       resolve(outcome);
     };
     const onCallerAbort = () => settle({ error: callerSignal.reason }, callerSignal.reason);
-    const timer = setTimeout(() => settle({ error: reason }, reason), ms);
+    const timer = setTimeout(() => settle({ error: TIMED_OUT }, TIMED_OUT), ms);
     callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-    send(attempt)
-      .then(readWhole)
+    send(request, init)
+      .then(readBody)
       .then(
         (response) => settle({ response }),
         (error: unknown) => settle({ error }),
@@ -130,14 +154,24 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, 
 }
 
 /**
- * Reads the body inside the attempt, so that the attempt's timeout covers it and a connection
- * that drops mid-body is retried like any other connection failure (every v1 body is small JSON).
+ * Reads the body within the attempt, then lets openapi-fetch's later `text()`/`json()` call
+ * return what was read: the body is read once, as without the client, but a drop mid-body is
+ * now a failed attempt rather than an error after the retries are over.
  */
-async function readWhole(response: Response): Promise<Response> {
-  const bytes = await response.arrayBuffer();
-  // Empty means null: a 204 must not be rebuilt with a body, even an empty one.
-  return new Response(bytes.byteLength ? bytes : null, response);
+async function readBody(response: Response): Promise<Response> {
+  bodies.set(response, await response.text());
+  return Object.assign(response, cachedBody);
 }
+
+const bodies = new WeakMap<Response, string>();
+const cachedBody = {
+  async text(this: Response) {
+    return bodies.get(this)!;
+  },
+  async json(this: Response) {
+    return JSON.parse(bodies.get(this)!) as unknown;
+  },
+};
 
 /** fetch reports "fetch failed" and puts the useful part (ECONNRESET…) in its cause. */
 function describe(error: unknown): string {
