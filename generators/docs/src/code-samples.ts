@@ -1,0 +1,190 @@
+import { LocatedError, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
+import { deref, operationPointer } from './spec-access.ts';
+
+/** One entry of Redoc's `x-codeSamples`. */
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+interface SampleParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  value: unknown;
+}
+
+/** What a sample needs from one operation, taken from the spec with every `$ref` resolved. */
+export interface SampleInput {
+  operationId: string;
+  method: string;
+  path: string;
+  parameters: SampleParameter[];
+  /** The request example, or undefined when the operation takes no body. */
+  body: unknown;
+  /** Whether the operation pages with `cursor` (its samples then say how to fetch the next page). */
+  paged: boolean;
+}
+
+/**
+ * The first call of a listing never carries a cursor, so the samples leave the cursor parameter
+ * out and explain instead how to follow `nextCursor`.
+ */
+const CURSOR_PARAMETER = 'cursor';
+
+/** Reads the method, path, parameters (path-level and operation-level) and request example of an operation. */
+export function sampleInput(document: OpenApiDocument, entry: OperationEntry, file: string): SampleInput {
+  const pointer = operationPointer(entry.path, entry.method);
+  const pathItem = document.paths[entry.path] as Record<string, unknown>;
+  const declared = [
+    ...((pathItem['parameters'] as unknown[] | undefined) ?? []).map((value, index) => ({ value, pointer: `${operationPointer(entry.path, 'parameters')}/${index}` })),
+    ...((entry.operation['parameters'] as unknown[] | undefined) ?? []).map((value, index) => ({ value, pointer: `${pointer}/parameters/${index}` })),
+  ];
+  const byKey = new Map<string, SampleParameter & { pointer: string; hasExample: boolean }>();
+  let paged = false;
+  for (const { value, pointer: parameterPointer } of declared) {
+    const parameter = deref(document, value, file, parameterPointer);
+    const name = parameter['name'];
+    const location = parameter['in'];
+    if (typeof name !== 'string' || (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie')) {
+      throw new LocatedError({ file, pointer: parameterPointer }, 'a parameter needs a name and an `in` of path, query or header');
+    }
+    if (location === 'cookie') throw new LocatedError({ file, pointer: parameterPointer }, 'cookie parameters are not supported by the code samples');
+    if (location === 'query' && name === CURSOR_PARAMETER) {
+      paged = true;
+      continue;
+    }
+    const example = exampleOf(document, parameter, file, parameterPointer);
+    const required = parameter['required'] === true;
+    if (required && example === undefined) {
+      throw new LocatedError({ file, pointer: parameterPointer }, `required parameter '${name}' has no example, so the code samples cannot show a value for it`);
+    }
+    // Operation-level parameters override path-level ones with the same name and location.
+    byKey.set(`${location}:${name}`, { name, in: location, required, value: example, pointer: parameterPointer, hasExample: example !== undefined });
+  }
+  const parameters = [...byKey.values()]
+    .filter((parameter) => parameter.hasExample)
+    .map(({ name, in: location, required, value }) => ({ name, in: location, required, value }));
+  for (const name of entry.path.match(/\{([^}]+)\}/g) ?? []) {
+    const bare = name.slice(1, -1);
+    if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === bare)) {
+      throw new LocatedError({ file, pointer }, `path parameter '${bare}' of ${entry.path} is not declared`);
+    }
+  }
+  return { operationId: entry.operationId, method: entry.method, path: entry.path, parameters, body: requestExample(document, entry, file, pointer), paged };
+}
+
+function exampleOf(document: OpenApiDocument, parameter: Record<string, unknown>, file: string, pointer: string): unknown {
+  if (parameter['example'] !== undefined) return parameter['example'];
+  const examples = parameter['examples'] as Record<string, unknown> | undefined;
+  const first = examples && Object.values(examples)[0];
+  if (first !== undefined) return deref<{ value?: unknown }>(document, first, file, `${pointer}/examples`).value;
+  if (parameter['schema'] === undefined) return undefined;
+  const schema = deref(document, parameter['schema'], file, `${pointer}/schema`);
+  if (schema['example'] !== undefined) return schema['example'];
+  if (Array.isArray(schema['examples']) && schema['examples'].length) return schema['examples'][0];
+  return undefined;
+}
+
+function requestExample(document: OpenApiDocument, entry: OperationEntry, file: string, pointer: string): unknown {
+  if (entry.operation['requestBody'] === undefined) return undefined;
+  const body = deref(document, entry.operation['requestBody'], file, `${pointer}/requestBody`);
+  const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.['application/json'];
+  const mediaPointer = `${pointer}/requestBody/content/application~1json`;
+  if (!media) throw new LocatedError({ file, pointer: `${pointer}/requestBody/content` }, 'the code samples need an application/json request body');
+  if (media['example'] !== undefined) return media['example'];
+  const examples = media['examples'] as Record<string, unknown> | undefined;
+  const first = examples && Object.values(examples)[0];
+  if (first !== undefined) return deref<{ value?: unknown }>(document, first, file, `${mediaPointer}/examples`).value;
+  throw new LocatedError({ file, pointer: mediaPointer }, 'the request body has no example, so the code samples cannot show one');
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A JSON value as a TypeScript literal: single-quoted strings, bare keys where possible, two-space indent. */
+export function toTypeScriptLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((item) => toTypeScriptLiteral(item, inner));
+    const oneLine = `[${items.join(', ')}]`;
+    return oneLine.length <= 60 && !oneLine.includes('\n') ? oneLine : `[\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return '{}';
+    const key = (name: string) => (IDENTIFIER.test(name) ? name : toTypeScriptLiteral(name));
+    // A short object of plain values reads best on one line: `{ vaultId: 'vault_3f8a2c1d9b' }`.
+    if (entries.every(([, item]) => item === null || typeof item !== 'object')) {
+      const oneLine = `{ ${entries.map(([name, item]) => `${key(name)}: ${toTypeScriptLiteral(item, inner)}`).join(', ')} }`;
+      if (oneLine.length <= 72) return oneLine;
+    }
+    return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${toTypeScriptLiteral(item, inner)},`).join('\n')}\n${indent}}`;
+  }
+  throw new Error(`cannot write ${typeof value} as a TypeScript literal`);
+}
+
+/**
+ * A TypeScript sample with @fortary/client. Optional headers are left to the client (it sends
+ * an Idempotency-Key on every POST by itself); a required header is shown with its example.
+ */
+export function typeScriptSample(input: SampleInput): string {
+  const groups: Record<string, Record<string, unknown>> = {};
+  for (const parameter of input.parameters) {
+    if (parameter.in === 'header' && !parameter.required) continue;
+    (groups[parameter.in] ??= {})[parameter.name] = parameter.value;
+  }
+  const options: Record<string, unknown> = {};
+  const params = Object.fromEntries(['path', 'query', 'header'].filter((location) => groups[location]).map((location) => [location, groups[location]]));
+  if (Object.keys(params).length) options['params'] = params;
+  if (input.body !== undefined) options['body'] = input.body;
+  const call = `fortary.${input.method.toUpperCase()}('${input.path}'${Object.keys(options).length ? `, ${toTypeScriptLiteral(options)}` : ''})`;
+  const lines = [
+    "import { createFortaryClient } from '@fortary/client';",
+    '',
+    'const fortary = createFortaryClient({ apiKey: process.env.FORTARY_API_KEY! });',
+    '',
+    `const { data, error } = await ${call};`,
+    'if (error) throw new Error(`${error.type}/${error.code} (X-Request-Id ${error.correlationId})`);',
+    'console.log(data);',
+  ];
+  if (input.paged) lines.push('// More items: call again with query.cursor set to data.nextCursor until it is null.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Quotes a string for a POSIX shell. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A curl sample against `baseUrl`, with the secret read from $FORTARY_API_KEY. */
+export function curlSample(input: SampleInput, baseUrl: string): string {
+  let path = input.path;
+  const query = new URLSearchParams();
+  const headers: string[] = [];
+  for (const parameter of input.parameters) {
+    const text = typeof parameter.value === 'string' ? parameter.value : JSON.stringify(parameter.value);
+    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(text));
+    else if (parameter.in === 'query') query.append(parameter.name, text);
+    else headers.push(`${parameter.name}: ${text}`);
+  }
+  const url = `${baseUrl.replace(/\/$/, '')}${path}${query.size ? `?${query}` : ''}`;
+  const parts = [`curl${input.method === 'get' ? '' : ` -X ${input.method.toUpperCase()}`} ${shellQuote(url)}`, '-H "Authorization: Bearer $FORTARY_API_KEY"'];
+  for (const header of headers) parts.push(`-H ${shellQuote(header)}`);
+  if (input.body !== undefined) {
+    parts.push(`-H ${shellQuote('Content-Type: application/json')}`);
+    parts.push(`--data ${shellQuote(JSON.stringify(input.body, null, 2))}`);
+  }
+  return `${parts.join(' \\\n  ')}\n`;
+}
+
+/** Both samples of an operation, in the order the docs show them. */
+export function codeSamples(input: SampleInput, baseUrl: string): CodeSample[] {
+  return [
+    { lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(input) },
+    { lang: 'Shell', label: 'curl', source: curlSample(input, baseUrl) },
+  ];
+}
