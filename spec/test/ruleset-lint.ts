@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { readFileSync } from 'node:fs';
 import spectralCore from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
+import spectralParsers from '@stoplight/spectral-parsers';
 import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
 import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
 import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
@@ -13,7 +13,9 @@ import spectralRuntime from '@stoplight/spectral-runtime';
 import YAML from 'yaml';
 import { sourcePath, specDir } from './load.ts';
 
+// Default imports: these are CommonJS packages, and Node and vitest agree on `module.exports`.
 const { Document, Spectral } = spectralCore;
+const { Yaml } = spectralParsers;
 
 export const rulesetPath = `${specDir}.spectral.yaml`;
 export const sourceText = readFileSync(sourcePath, 'utf8');
@@ -55,7 +57,7 @@ export const toPointer = (path: ReadonlyArray<string | number>): string =>
 /** Lints YAML text as if it were spec/openapi.yaml (so the ruleset's per-file overrides apply). */
 export async function lintText(text: string, spectral?: InstanceType<typeof Spectral>): Promise<Finding[]> {
   const linter = spectral ?? (await loadSpectral());
-  const results = await linter.run(new Document(text, Parsers.Yaml, sourcePath));
+  const results = await linter.run(new Document(text, Yaml, sourcePath));
   return results.map((result) => ({
     code: String(result.code),
     path: toPointer(result.path),
