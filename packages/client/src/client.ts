@@ -96,7 +96,7 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
   const debug = (message: string) => logger.debug?.(redactor.text(message));
 
   const retryingFetch = createRetryingFetch({
-    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
+    fetch: options.fetch ?? ((request, init?: RequestInit) => fetch(request, init)) as FetchLike,
     maxRetries: numberOption('maxRetries', options.maxRetries, 3, 0),
     timeoutMs: numberOption('timeoutMs', options.timeoutMs, 30_000, 1),
     deadlineMs: numberOption('deadlineMs', options.deadlineMs, 120_000, 1),

@@ -8,11 +8,13 @@ import { isRetryableResponse } from './retry-policy.js';
 import { sleep } from './sleep.js';
 
 /**
- * The fetch the client sends with. It gets each attempt's abort signal as `init.signal` (the
- * global fetch honours it); one that ignores it still sees its attempt time out, because the
- * loop stops waiting for it.
+ * The fetch the client sends with. It is also given `{ signal }`, each attempt's abort signal, as
+ * a second argument (the global fetch honours it). Typed with one parameter so that any handler
+ * fits, whatever its own second parameter; one that ignores the signal still sees its attempt
+ * time out, because the loop stops waiting for it.
  */
-export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (request: Request) => Promise<Response>;
+type SendWithSignal = (request: Request, init: { readonly signal: AbortSignal }) => Promise<Response>;
 
 export interface RetryingFetchOptions {
   fetch: FetchLike;
@@ -144,7 +146,7 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, 
     const onCallerAbort = () => settle({ error: callerSignal.reason }, callerSignal.reason);
     const timer = setTimeout(() => settle({ error: TIMED_OUT }, TIMED_OUT), ms);
     callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-    send(request, init)
+    (send as SendWithSignal)(request, init)
       .then(readBody)
       .then(
         (response) => settle({ response }),
