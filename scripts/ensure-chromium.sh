@@ -4,6 +4,12 @@
 # fresh Debian machine this installs the distribution package (only possible as root).
 set -euo pipefail
 
+# Elsewhere (a CI image that ships Chrome) CHROMIUM_PATH names the browser to use instead.
+if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
+  echo "chromium: using $CHROMIUM_PATH"
+  exit 0
+fi
+
 if [ -x /usr/bin/chromium ]; then
   echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'present at /usr/bin/chromium')"
   exit 0

@@ -11,7 +11,8 @@ import { packageDir } from '../scripts/paths.ts';
 import { serveSite } from '../scripts/server.ts';
 import { conceptNames, loadDocsDocument, loadSiteHtml, operations, operationSectionId, tagSectionId } from './site.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's chromium by default; CHROMIUM_PATH points elsewhere on images that ship Chrome.
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const artifacts = join(packageDir, 'test-artifacts');
 
