@@ -78,7 +78,11 @@ async function serve(mock: FortaryMock, request: IncomingMessage, response: Serv
     return;
   }
   const length = Buffer.byteLength(raw.body);
-  response.writeHead(raw.status, { ...raw.headers, 'content-length': String(length) });
+  // copied with Object.assign: spreading the record into a literal with one more key is several
+  // times slower in V8
+  const outgoing = Object.assign({}, raw.headers);
+  outgoing['content-length'] = String(length);
+  response.writeHead(raw.status, outgoing);
   if (raw.fault === 'truncate') {
     response.write(Buffer.from(raw.body).subarray(0, Math.floor(length / 2)), () => request.socket.destroy());
     return;
