@@ -67,10 +67,25 @@ export const DEFAULT_KEY_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 
 const newestFirst = (record: { createdAt: number; id: string }): SortKey => [record.createdAt, record.id];
 
+/** The vault's list in `lists`, created empty on first use. */
+function listOf<T extends { createdAt: number; id: string }>(lists: Map<string, SortedList<T>>, vaultId: string): SortedList<T> {
+  let list = lists.get(vaultId);
+  if (!list) {
+    list = new SortedList<T>(newestFirst);
+    lists.set(vaultId, list);
+  }
+  return list;
+}
+
 export class MockState {
   readonly random: SeededRandom;
   readonly vaults = new Map<string, VaultRecord>();
   readonly vaultOrder = new SortedList<VaultRecord>(newestFirst);
+  /**
+   * A vault's balances, deposit addresses and transfers. Each list is created with its first
+   * entry (readers treat a missing list as empty): most vaults made by a client never get
+   * some of them, and three empty lists per vault were most of the cost of creating one.
+   */
   readonly balances = new Map<string, BalanceRecord[]>();
   readonly addresses = new Map<string, SortedList<DepositAddressRecord>>();
   readonly transfers = new Map<string, TransferRecord>();
@@ -100,16 +115,13 @@ export class MockState {
     const vault: VaultRecord = { id: this.newId('vault'), name, createdAt: atMs, updatedAt: atMs };
     this.vaults.set(vault.id, vault);
     this.vaultOrder.insert(vault);
-    this.balances.set(vault.id, []);
-    this.addresses.set(vault.id, new SortedList<DepositAddressRecord>(newestFirst));
-    this.transfersByVault.set(vault.id, new SortedList<TransferRecord>(newestFirst));
     return vault;
   }
 
   addDepositAddress(vaultId: string, network: NetworkName, label: string | null, atMs: number): DepositAddressRecord {
     const family = findNetwork(network)?.family ?? 'evm';
     const record: DepositAddressRecord = { id: this.newId('addr'), vaultId, network, address: generateAddress(family, this.random), label, createdAt: atMs };
-    this.addresses.get(vaultId)?.insert(record);
+    if (this.vaults.has(vaultId)) listOf(this.addresses, vaultId).insert(record);
     return record;
   }
 
@@ -126,8 +138,12 @@ export class MockState {
   }
 
   credit(vaultId: string, asset: AssetRecord, amount: bigint, atMs: number): void {
-    const list = this.balances.get(vaultId);
-    if (!list) throw new Error(`no vault ${vaultId}`);
+    if (!this.vaults.has(vaultId)) throw new Error(`no vault ${vaultId}`);
+    let list = this.balances.get(vaultId);
+    if (!list) {
+      list = [];
+      this.balances.set(vaultId, list);
+    }
     const existing = list.find((balance) => balance.asset.id === asset.id);
     if (existing) {
       existing.available += amount;
@@ -140,7 +156,7 @@ export class MockState {
 
   addTransfer(transfer: TransferRecord): void {
     this.transfers.set(transfer.id, transfer);
-    this.transfersByVault.get(transfer.vaultId)?.insert(transfer);
+    if (this.vaults.has(transfer.vaultId)) listOf(this.transfersByVault, transfer.vaultId).insert(transfer);
     this.openTransfers.add(transfer);
   }
 
