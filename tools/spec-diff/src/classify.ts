@@ -64,9 +64,29 @@ function severityOf(diff: Diff, rest: string[]): Severity {
   // api-smart-diff treats some type swaps (integer → string) as compatible; to a client that
   // parses the value, any change from one single type to another is breaking, in either direction.
   if (diff.action === 'replace' && rest.at(-1) === 'type' && typeof diff.before === 'string' && typeof diff.after === 'string') return 'breaking';
+  // A pattern whose literal alternations only gained names (the AssetId grammar when a network
+  // is added) accepts everything it accepted before: the request side widened, and the response
+  // side may return new values, which v1 clients must tolerate as they do new enum values.
+  if (diff.action === 'replace' && rest.at(-1) === 'pattern' && onlyWidensAlternations(diff.before, diff.after)) return 'additive';
   if (diff.type === 'breaking') return 'breaking';
   if (diff.type === 'non-breaking') return 'additive';
   return 'other';
+}
+
+const LITERAL_ALTERNATION = /\((?:\?:)?([A-Za-z0-9_]+(?:\|[A-Za-z0-9_]+)+)\)/g;
+
+/**
+ * True when `after` is `before` with names added to some `(A|B)` groups of plain words and no
+ * other difference: a provable widening. Any other regex change is left to api-smart-diff,
+ * since containment of arbitrary patterns cannot be decided here.
+ */
+export function onlyWidensAlternations(before: unknown, after: unknown): boolean {
+  if (typeof before !== 'string' || typeof after !== 'string' || before === after) return false;
+  const groups = (pattern: string) => [...pattern.matchAll(LITERAL_ALTERNATION)].map((match) => new Set((match[1] as string).split('|')));
+  const skeleton = (pattern: string) => pattern.replace(LITERAL_ALTERNATION, '(\u0000)');
+  if (skeleton(before) !== skeleton(after)) return false;
+  const [was, is] = [groups(before), groups(after)];
+  return was.every((names, index) => [...names].every((name) => is[index]?.has(name)));
 }
 
 function readable(rest: string[]): string {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { classifySpecChanges } from '../src/classify.ts';
+import { classifySpecChanges, onlyWidensAlternations } from '../src/classify.ts';
 import { markdownReport } from '../src/report.ts';
 
 interface Expected { operation: string; where: string }
@@ -66,5 +66,17 @@ describe('markdownReport', () => {
     expect(report).toContain('**1 breaking change(s).**');
     expect(report).toMatch(/## Breaking changes \(1\)\n\n\| operation \| where \| change \|\n\|---\|---\|---\|\n\| `PATCH \/v1\/vaults\/\{vaultId\}` \|/);
     expect(report).toContain('## Additive changes (allowed within v1)');
+  });
+});
+
+describe('onlyWidensAlternations', () => {
+  it.each([
+    ['^(?:A|B)/x$', '^(?:A|B|C)/x$', true],
+    ['^(?:A|B)/x$', '^(?:A|B)/x$', false],
+    ['^(?:A|B)/x$', '^(?:A)/x$', false],
+    ['^(?:A|B)/x$', '^(?:A|B|C)/y$', false],
+    ['^(?:A|B)/[a-z]+$', '^(?:B|A|C)/[a-z]+$', true],
+  ])('%s → %s widens: %s', (before, after, expected) => {
+    expect(onlyWidensAlternations(before, after)).toBe(expected);
   });
 });
