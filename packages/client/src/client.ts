@@ -2,7 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { defaultBackoff, parseRetryAfter, type BackoffOptions } from './core/backoff.js';
 import { createDeprecationWatch, type DeprecationNotice } from './core/deprecation.js';
 import { FortaryApiError, FortaryError, FortaryRateLimitError } from './core/errors.js';
-import { Pacer } from './core/pacing.js';
+import { createPacer } from './core/pacing.js';
 import { createRedactor, type Redactor } from './core/redact.js';
 import { responseMeta } from './core/response-meta.js';
 import { createRetryingFetch, type FetchLike } from './core/retrying-fetch.js';
@@ -101,7 +101,7 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
     timeoutMs: numberOption('timeoutMs', options.timeoutMs, 30_000, 1),
     deadlineMs: numberOption('deadlineMs', options.deadlineMs, 120_000, 1),
     backoff: { ...defaultBackoff, ...options.backoff },
-    pacer: new Pacer(),
+    pacer: createPacer(),
     redactor,
     debug,
   });
@@ -132,7 +132,14 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
 
   const method = (name: HttpMethod) => {
     const call = base[name.toUpperCase() as 'GET'] as (path: string, init?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    return async (path: string, init?: unknown) => toResult(name, path, await call(path, init));
+    return async (path: string, init?: { signal?: AbortSignal | null }) => {
+      // openapi-fetch 0.17 runs its GET()/POST() synchronously up to the `fetch` call (unless an
+      // onRequest middleware is awaited first), so the flag is seen by this call's fetch alone.
+      retryingFetch.unsignalled = !init?.signal;
+      const pending = call(path, init);
+      retryingFetch.unsignalled = false;
+      return toResult(name, path, await pending);
+    };
   };
   const GET = method('get') as unknown as FortaryMethod<'get'>;
 

@@ -215,6 +215,31 @@ describe('waiting: Retry-After, backoff, deadline, abort (fake timers)', () => {
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
     expect(h.server.requests).toHaveLength(1);
   });
+
+  // Calls without a signal skip listening for an abort; these two guard the calls that must not.
+  // Their fetch ignores the signal, so only the loop's own listener can end the attempt at once
+  // (the 30 s attempt timeout would end it too, late: hence the short test timeout).
+  const never = () => new Promise<Response>(() => undefined);
+
+  it('still listens to a signal on a call made after calls without one', async () => {
+    const h = withScript([json(200, vault(vaultId)), never], {}, json(200, vault(vaultId)));
+    expect((await getVault(h)).data).toEqual(vault(vaultId));
+    const controller = new AbortController();
+    const call = getVault(h, { signal: controller.signal });
+    void getVault(h); // a concurrent call without a signal leaves the first one listening
+    setTimeout(() => controller.abort(), 20);
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+  }, 5_000);
+
+  it('listens to the signal of a request swapped in by an onRequest middleware', async () => {
+    const h = withScript([never], {}, json(200, vault(vaultId)));
+    const controller = new AbortController();
+    h.client.use({ onRequest: async ({ request }) => new Request(request, { signal: controller.signal }) });
+    const call = getVault(h);
+    setTimeout(() => controller.abort(), 20);
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    expect(h.server.requests).toHaveLength(1);
+  }, 5_000);
 });
 
 describe('backoff arithmetic', () => {

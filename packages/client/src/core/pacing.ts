@@ -1,77 +1,85 @@
 import { sleep } from './sleep.js';
 
+export interface Pacer {
+  /**
+   * Takes a unit for a request about to be sent. Returns nothing when it may go now (the common
+   * case, kept synchronous), or a promise of the wait. Gives up waiting at the deadline.
+   */
+  acquire(signal: AbortSignal, deadline: number): Promise<void> | undefined;
+  /** Reads the budget an answer reports. */
+  observe(headers: Headers, now: number): void;
+  /** A 429 with `Retry-After`: nobody on this client should send before it has passed. */
+  block(untilMs: number): void;
+}
+
 /**
  * Spends the rate-limit budget the API announces instead of discovering its end with a 429.
  * Every response reports `X-RateLimit-Limit`, `-Remaining` and `-Reset` (seconds until the
  * window resets). Each request takes one unit of the last known budget before it is sent, so
  * concurrent calls on one client don't all fire on the last unit; once the budget is spent,
  * requests wait for the reset, then share a fresh budget of `Limit`.
+ * (A closure rather than a class: its state minifies to one letter a name, for the size budget.)
  */
-export class Pacer {
+export function createPacer(): Pacer {
   /** null: unknown, so requests go. */
-  private remaining: number | null = null;
-  private limit: number | null = null;
+  let remaining: number | null = null;
+  let limit: number | null = null;
   /** When the spent budget is back (an estimate while a fresh budget is spent before any answer says). */
-  private resetAt = 0;
-  private lastHeaders: Headers | undefined;
-  private lastAt = 0;
+  let resetAt = 0;
+  let lastHeaders: Headers | undefined;
+  let lastAt = 0;
 
-  /**
-   * Takes a unit for a request about to be sent. Returns nothing when it may go now (the common
-   * case, kept synchronous), or a promise of the wait. Gives up waiting at the deadline.
-   */
-  acquire(signal: AbortSignal, deadline: number): Promise<void> | undefined {
-    return this.remaining === null || this.remaining > 0 ? this.take() : this.waitForBudget(signal, deadline);
-  }
-
-  private take(): undefined {
-    if (this.remaining !== null) this.remaining -= 1;
+  const take = (): undefined => {
+    if (remaining !== null) remaining -= 1;
     return undefined;
-  }
+  };
 
-  private async waitForBudget(signal: AbortSignal, deadline: number): Promise<void> {
+  /** The window of the last answer, read only once the budget is spent (most answers never need it). */
+  const readWindow = (): void => {
+    if (!lastHeaders) return;
+    const newLimit = headerNumber(lastHeaders, 'X-RateLimit-Limit');
+    const reset = headerNumber(lastHeaders, 'X-RateLimit-Reset');
+    if (newLimit >= 0) limit = newLimit;
+    resetAt = reset >= 0 ? lastAt + reset * 1000 : 0;
+    lastHeaders = undefined;
+  };
+
+  async function waitForBudget(signal: AbortSignal, deadline: number): Promise<void> {
     for (;;) {
-      this.readWindow();
+      readWindow();
       const now = Date.now();
-      if (this.remaining === null || this.remaining > 0) return this.take();
-      if (now >= this.resetAt) {
+      if (remaining === null || remaining > 0) return take();
+      if (now >= resetAt) {
         // A fresh budget. Until an answer tells the real window, assume one second, so that
         // waiters are never stuck if every request spending it fails without an answer.
-        this.remaining = this.limit;
-        this.resetAt = now + 1000;
+        remaining = limit;
+        resetAt = now + 1000;
         continue;
       }
       // Re-check at least every 250 ms: answers still in flight may move the reset.
-      const wait = Math.min(this.resetAt - now, 250);
+      const wait = Math.min(resetAt - now, 250);
       // Past the deadline, send anyway and let the server's answer decide.
       if (now + wait >= deadline) return;
       await sleep(wait, signal);
     }
   }
 
-  observe(headers: Headers, now: number): void {
-    // `Number(null)` is 0, so a missing header must not read as "budget spent".
-    const remaining = Number(headers.get('X-RateLimit-Remaining') || NaN);
-    if (!(remaining >= 0)) return;
-    this.remaining = remaining;
-    this.lastHeaders = headers;
-    this.lastAt = now;
-  }
-
-  /** The window of the last answer, read only once the budget is spent (most answers never need it). */
-  private readWindow(): void {
-    if (!this.lastHeaders) return;
-    const limit = Number(this.lastHeaders.get('X-RateLimit-Limit') || NaN);
-    const reset = Number(this.lastHeaders.get('X-RateLimit-Reset') || NaN);
-    if (limit >= 0) this.limit = limit;
-    this.resetAt = reset >= 0 ? this.lastAt + reset * 1000 : 0;
-    this.lastHeaders = undefined;
-  }
-
-  /** A 429 with `Retry-After`: nobody on this client should send before it has passed. */
-  block(untilMs: number): void {
-    this.readWindow();
-    this.remaining = 0;
-    this.resetAt = Math.max(this.resetAt, untilMs);
-  }
+  return {
+    acquire: (signal, deadline) => (remaining === null || remaining > 0 ? take() : waitForBudget(signal, deadline)),
+    observe(headers, now) {
+      const value = headerNumber(headers, 'X-RateLimit-Remaining');
+      if (!(value >= 0)) return;
+      remaining = value;
+      lastHeaders = headers;
+      lastAt = now;
+    },
+    block(untilMs) {
+      readWindow();
+      remaining = 0;
+      resetAt = Math.max(resetAt, untilMs);
+    },
+  };
 }
+
+/** A header as a number; NaN when absent (`Number(null)` would be 0, read as "spent"). */
+const headerNumber = (headers: Headers, name: string) => Number(headers.get(name) || NaN);

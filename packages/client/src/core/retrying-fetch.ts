@@ -14,6 +14,18 @@ import { sleep } from './sleep.js';
  * time out, because the loop stops waiting for it.
  */
 export type FetchLike = (request: Request) => Promise<Response>;
+
+/** The loop's fetch, and the flag by which the client tells it that a request's signal cannot abort. */
+export type RetryingFetch = FetchLike & {
+  /**
+   * True only while the client is inside its synchronous call into openapi-fetch for a call made
+   * without a `signal`: the Request openapi-fetch then builds has a signal nobody can abort, so
+   * the loop need not listen to it (a listener costs about as much as the rest of an attempt).
+   * The loop reads and clears it on entry; a fetch that runs later (after an onRequest
+   * middleware, which may also swap the Request) sees it false and listens as before.
+   */
+  unsignalled?: boolean;
+};
 type SendWithSignal = (request: Request, init: { readonly signal: AbortSignal }) => Promise<Response>;
 
 export interface RetryingFetchOptions {
@@ -47,11 +59,14 @@ type Outcome = { response: Response; error?: undefined } | { error: unknown; res
  * `{ error }`) and throws only when no response came: FortaryConnectionError,
  * FortaryTimeoutError, or the caller's abort reason.
  */
-export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
+export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
   const { fetch: send, pacer, redactor, debug, random = Math.random } = options;
 
-  return async function retryingFetch(request) {
+  const retryingFetch: RetryingFetch = async (request) => {
     const callerSignal = request.signal;
+    // null: this signal never aborts, so attempts skip listening to it (see `unsignalled`)
+    const abortable = retryingFetch.unsignalled ? null : callerSignal;
+    retryingFetch.unsignalled = false;
     const deadline = Date.now() + options.deadlineMs;
     const idempotencyKey = request.method === 'POST' ? ensureIdempotencyKey(request) : null;
     // The first attempt may consume `request` itself, so retries copy from an unread clone.
@@ -63,7 +78,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
       const left = deadline - Date.now();
       if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, { idempotencyKey, redactor });
       const sent = attempt === 1 ? request : template.body === null ? template : template.clone();
-      const outcome = await sendOnce(send, sent, callerSignal, Math.min(left, options.timeoutMs));
+      const outcome = await sendOnce(send, sent, abortable, Math.min(left, options.timeoutMs));
       const retriesLeft = attempt <= options.maxRetries;
 
       if (outcome.response) {
@@ -99,6 +114,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): FetchLike {
       return sleep(delay, callerSignal);
     }
   };
+  return retryingFetch;
 }
 
 function finish(response: Response, idempotencyKey: string | null): Response {
@@ -123,8 +139,8 @@ function ensureIdempotencyKey(request: Request): string {
  * settles as soon as the attempt's time is up or the caller aborts, even if the `fetch` in use
  * ignores its signal.
  */
-function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, ms: number): Promise<Outcome> {
-  if (callerSignal.aborted) return Promise.resolve({ error: callerSignal.reason });
+function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal | null, ms: number): Promise<Outcome> {
+  if (callerSignal?.aborted) return Promise.resolve({ error: callerSignal.reason });
   // Created only if the fetch asks for the signal: an AbortController is costly to make in Node,
   // and an in-process handler (a mock, a test stub) never looks at it.
   let controller: AbortController | undefined;
@@ -139,13 +155,13 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal, 
       if (settled) return; // an answer that arrives after its attempt was given up on is never used
       settled = true;
       clearTimeout(timer);
-      callerSignal.removeEventListener('abort', onCallerAbort);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
       if (abortReason !== undefined) controller?.abort(abortReason);
       resolve(outcome);
     };
-    const onCallerAbort = () => settle({ error: callerSignal.reason }, callerSignal.reason);
+    const onCallerAbort = () => settle({ error: callerSignal!.reason }, callerSignal!.reason);
     const timer = setTimeout(() => settle({ error: TIMED_OUT }, TIMED_OUT), ms);
-    callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     (send as SendWithSignal)(request, init)
       .then(readBody)
       .then(
