@@ -62,14 +62,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 async function serve(mock: FortaryMock, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
   const raw = await mock.core.handle({
     method: request.method ?? 'GET',
     target: request.url ?? '/',
-    headers,
+    headers: headersOf(request),
     readBody: (limit) => readNodeBody(request, limit),
     clientAddress: request.socket.remoteAddress ?? '0.0.0.0',
   });
@@ -89,6 +85,21 @@ async function serve(mock: FortaryMock, request: IncomingMessage, response: Serv
   }
   // a string body goes out in one write together with the headers (a Buffer would take a writev)
   response.end(raw.body);
+}
+
+/**
+ * The request headers as the core takes them: lower-cased names, one string each. node's parsed
+ * `headers` already has that shape except for `set-cookie`, which is always an array, so it is
+ * passed through as is (the core only reads it) and copied only when a request carries one.
+ */
+function headersOf(request: IncomingMessage): Record<string, string | undefined> {
+  const parsed = request.headers;
+  if (parsed['set-cookie'] === undefined) return parsed as Record<string, string | undefined>;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
 }
 
 function readNodeBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
