@@ -7,7 +7,9 @@ import { createRedactor, type Redactor } from './core/redact.js';
 import { responseMeta } from './core/response-meta.js';
 import { createRetryingFetch, type FetchLike } from './core/retrying-fetch.js';
 import { checkMaxItems, createPaginator, type PageResult, type PaginateOptions, type Paginator } from './paginate.js';
-import type { FortaryInit, FortaryMethod, FortaryPaths, HttpMethod, ListPath, PageItem } from './types.js';
+import type { CallInfo, FortaryInit, FortaryMethod, FortaryPaths, HttpMethod, ListPath, PageItem } from './types.js';
+
+type OpenapiFetchResult = { data?: unknown; error?: unknown; response: Response };
 
 export const DEFAULT_BASE_URL = 'https://api.fortary.com';
 
@@ -116,22 +118,22 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
       ((notice) => warn(`Fortary API: ${notice.operation} is deprecated${notice.sunset ? `, sunset ${notice.sunset.toISOString()}` : ''}`)),
   );
 
-  function toResult(method: HttpMethod, path: string, result: { data?: unknown; error?: unknown; response: Response }) {
+  /**
+   * openapi-fetch's result with the call's info added, and its error body turned into a
+   * FortaryApiError. The object is completed in place: openapi-fetch makes a fresh one per call,
+   * and its keys keep their order (`data` or `error`, `response`, then ours).
+   */
+  function toResult(method: Uppercase<HttpMethod>, path: string, result: OpenapiFetchResult & Partial<CallInfo>) {
     const { response } = result;
-    const idempotencyKey = responseMeta.get(response)?.idempotencyKey ?? null;
-    const requestId = response.headers.get('X-Request-Id');
-    watchDeprecation(`${method.toUpperCase()} ${path}`, response.headers);
-    return {
-      // openapi-fetch's own result, with the error body turned into a FortaryApiError
-      ...(response.ok ? { data: result.data } : { error: toApiError(response, result.error, idempotencyKey, requestId, redactor) }),
-      response,
-      idempotencyKey,
-      requestId,
-    };
+    const idempotencyKey = (result.idempotencyKey = responseMeta.get(response)?.idempotencyKey ?? null);
+    const requestId = (result.requestId = response.headers.get('X-Request-Id'));
+    watchDeprecation(method, path, response.headers);
+    if (!response.ok) result.error = toApiError(response, result.error, idempotencyKey, requestId, redactor);
+    return result;
   }
 
-  const method = (name: HttpMethod) => {
-    const call = base[name.toUpperCase() as 'GET'] as (path: string, init?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const method = (name: Uppercase<HttpMethod>) => {
+    const call = base[name as 'GET'] as (path: string, init?: unknown) => Promise<OpenapiFetchResult>;
     return async (path: string, init?: { signal?: AbortSignal | null }) => {
       // openapi-fetch 0.17 runs its GET()/POST() synchronously up to the `fetch` call (unless an
       // onRequest middleware is awaited first), so the flag is seen by this call's fetch alone.
@@ -141,12 +143,12 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
       return toResult(name, path, await pending);
     };
   };
-  const GET = method('get') as unknown as FortaryMethod<'get'>;
+  const GET = method('GET') as unknown as FortaryMethod<'get'>;
 
   return {
     GET,
-    POST: method('post') as unknown as FortaryMethod<'post'>,
-    PATCH: method('patch') as unknown as FortaryMethod<'patch'>,
+    POST: method('POST') as unknown as FortaryMethod<'post'>,
+    PATCH: method('PATCH') as unknown as FortaryMethod<'patch'>,
     paginate(path, ...[init]) {
       const { maxItems, ...rest } = (init ?? {}) as PaginateOptions & { params?: { query?: Record<string, unknown> } };
       const limit = checkMaxItems(maxItems);

@@ -17,13 +17,15 @@ const parseDeprecation = (value: string | null) => toDate(Number(value?.trim().m
 const parseSunset = (value: string | null) => toDate(value ? Date.parse(value) : NaN);
 
 /** Calls `notify` the first time each operation answers with `Deprecation` or `Sunset`, never again. */
-export function createDeprecationWatch(notify: (notice: DeprecationNotice) => void): (operation: string, headers: Headers) => void {
+export function createDeprecationWatch(notify: (notice: DeprecationNotice) => void): (method: string, path: string, headers: Headers) => void {
   const reported = new Set<string>();
-  return (operation, headers) => {
-    if (reported.has(operation)) return;
+  return (method, path, headers) => {
     const deprecation = headers.get('Deprecation');
     const sunset = headers.get('Sunset');
+    // Most answers have neither header: then the operation's name is not even built.
     if (deprecation === null && sunset === null) return;
+    const operation = `${method} ${path}`;
+    if (reported.has(operation)) return;
     reported.add(operation);
     notify({ operation, deprecation: parseDeprecation(deprecation), sunset: parseSunset(sunset) });
   };
