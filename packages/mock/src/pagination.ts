@@ -68,8 +68,19 @@ export class SortedList<T> {
       this.items.push(item);
       return;
     }
-    let low = 0;
-    let high = this.items.length;
+    // Otherwise the item belongs near the end: records created in the same millisecond are
+    // ordered by id, which is random. Step back from the end in doubling strides until an
+    // item sorts before the new one, then bisect that stretch: O(log distance from the end),
+    // touching only recent items, where bisecting the whole list missed the cache on every step.
+    let high = this.items.length - 1; // items[high] sorts at or after the new item
+    let stride = 1;
+    let probe = high - stride;
+    while (probe >= 0 && compareKeys(this.keyOf(this.items[probe] as T), key) >= 0) {
+      high = probe;
+      stride *= 2;
+      probe = high - stride;
+    }
+    let low = Math.max(probe + 1, 0); // items[probe], if there is one, sorts before the new item
     while (low < high) {
       const middle = (low + high) >>> 1;
       if (compareKeys(this.keyOf(this.items[middle] as T), key) < 0) low = middle + 1;
