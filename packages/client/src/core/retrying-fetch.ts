@@ -174,22 +174,25 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal |
 /**
  * Reads the body within the attempt, then lets openapi-fetch's later `text()`/`json()` call
  * return what was read: the body is read once, as without the client, but a drop mid-body is
- * now a failed attempt rather than an error after the retries are over.
+ * now a failed attempt rather than an error after the retries are over. The text is kept on the
+ * response itself under a private symbol (a WeakMap entry per response costs more, mostly in GC).
  */
 async function readBody(response: Response): Promise<Response> {
-  bodies.set(response, await response.text());
-  return Object.assign(response, cachedBody);
+  const read = response as ReadResponse;
+  read[BODY] = await response.text();
+  read.text = cachedText;
+  read.json = cachedJson;
+  return read;
 }
 
-const bodies = new WeakMap<Response, string>();
-const cachedBody = {
-  async text(this: Response) {
-    return bodies.get(this)!;
-  },
-  async json(this: Response) {
-    return JSON.parse(bodies.get(this)!) as unknown;
-  },
-};
+const BODY = Symbol();
+type ReadResponse = Response & { [BODY]: string };
+async function cachedText(this: ReadResponse) {
+  return this[BODY];
+}
+async function cachedJson(this: ReadResponse) {
+  return JSON.parse(this[BODY]) as unknown;
+}
 
 /** fetch reports "fetch failed" and puts the useful part (ECONNRESET…) in its cause. */
 function describe(error: unknown): string {
