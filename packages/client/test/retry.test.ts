@@ -72,6 +72,17 @@ describe('which answers are retried', () => {
     expect(h.server.requests).toHaveLength(2);
   });
 
+  it('aborts the signal of a timed-out attempt, also through a fetch wrapper that spreads its init', async () => {
+    let signal: AbortSignal | undefined;
+    const wrapper = (_request: Request, init?: { signal?: AbortSignal }) => {
+      signal = { ...init }.signal;
+      return new Promise<Response>(() => undefined);
+    };
+    const h = withScript([], { timeoutMs: 30, maxRetries: 0, fetch: wrapper });
+    await expect(getVault(h)).rejects.toBeInstanceOf(FortaryTimeoutError);
+    expect(signal?.aborted).toBe(true);
+  });
+
   it('times out even when the fetch in use ignores the abort signal', async () => {
     const never = () => new Promise<Response>(() => undefined);
     const h = withScript([never, never], { timeoutMs: 30, maxRetries: 1 });

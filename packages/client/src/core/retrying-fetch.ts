@@ -141,12 +141,12 @@ function ensureIdempotencyKey(request: Request): string {
  */
 function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal | null, ms: number): Promise<Outcome> {
   if (callerSignal?.aborted) return Promise.resolve({ error: callerSignal.reason });
-  const init = new AttemptInit();
+  const init = attemptInit();
   return new Promise<Outcome>((resolve) => {
-    let settled = false;
+    // The first call decides; an answer that arrives after its attempt was given up on calls it
+    // again, harmlessly: the promise keeps its outcome, and the timer and the listener (the only
+    // callers that pass an abort reason) are gone by then.
     const settle = (outcome: Outcome, abortReason?: unknown) => {
-      if (settled) return; // an answer that arrives after its attempt was given up on is never used
-      settled = true;
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
       if (abortReason !== undefined) init.controller?.abort(abortReason);
@@ -164,18 +164,22 @@ function sendOnce(send: FetchLike, request: Request, callerSignal: AbortSignal |
   });
 }
 
+type AttemptInit = { signal: AbortSignal; controller?: AbortController };
+
 /**
- * The second argument of an attempt's fetch. Its AbortController is created only if the fetch
- * asks for the signal: one is costly to make in Node, and an in-process handler (a mock, a test
- * stub) never looks at it. A class, because an object literal with a getter closing over a local
- * gets an accessor and a hidden class of its own on every attempt, which doubled the GC time of a call.
+ * The second argument of an attempt's fetch, `{ signal }`. Its AbortController is created only if
+ * the fetch reads the signal: one is costly to make in Node, and an in-process handler (a mock, a
+ * test stub) never looks at it. The getter is one shared function, defined as an own enumerable
+ * property (so `{ ...init }` still carries the signal): an object literal with a getter closing
+ * over a local is a slow, dictionary-mode object on every attempt, which doubled the GC time of a call.
  */
-class AttemptInit {
-  controller?: AbortController;
-  get signal(): AbortSignal {
+const attemptInit = (): AttemptInit => Object.defineProperty({} as AttemptInit, 'signal', lazySignal);
+const lazySignal = {
+  enumerable: true,
+  get(this: AttemptInit) {
     return (this.controller ??= new AbortController()).signal;
-  }
-}
+  },
+};
 
 /**
  * Reads the body within the attempt, then lets openapi-fetch's later `text()`/`json()` call
