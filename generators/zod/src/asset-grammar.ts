@@ -21,7 +21,7 @@ export function parseAssetGrammar(pattern: string, networkNames: readonly string
   const body = /^\^\(\?:(.*)\)\$$/.exec(pattern)?.[1] ?? fail('expected ^(?:…)$ around the branches');
   const grammar: AssetGrammar = {};
   for (const branch of splitTopLevel(body, fail)) {
-    const slash = indexOfTopLevel(branch, '/');
+    const slash = indexOfTopLevel(branch, '/', fail);
     if (slash < 0) fail(`branch '${branch}' has no '/' between network and token type`);
     const networks = alternatives(branch.slice(0, slash), fail);
     const tokens = alternatives(branch.slice(slash + 1), fail);
@@ -52,11 +52,13 @@ function alternatives(part: string, fail: (reason: string) => never): string[] {
   return [part];
 }
 
-function splitTopLevel(text: string, fail: (reason: string) => never): string[] {
-  const parts: string[] = [];
+/**
+ * The positions of `wanted` that stand outside any group and character class, in order;
+ * escaped characters are skipped. A negative depth is reported as it is met.
+ */
+function* topLevelPositions(text: string, wanted: string, fail: (reason: string) => never): Generator<number> {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
     if (char === '\\') {
@@ -70,35 +72,25 @@ function splitTopLevel(text: string, fail: (reason: string) => never): string[] 
     if (char === '[') inClass = true;
     else if (char === '(') depth += 1;
     else if (char === ')') depth -= 1;
-    else if (char === '|' && depth === 0) {
-      parts.push(text.slice(start, index));
-      start = index + 1;
-    }
+    else if (char === wanted && depth === 0) yield index;
     if (depth < 0) fail('unbalanced parentheses');
   }
   if (depth !== 0) fail('unbalanced parentheses');
+}
+
+function splitTopLevel(text: string, fail: (reason: string) => never): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const index of topLevelPositions(text, '|', fail)) {
+    parts.push(text.slice(start, index));
+    start = index + 1;
+  }
   parts.push(text.slice(start));
   return parts;
 }
 
-function indexOfTopLevel(text: string, wanted: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '\\') {
-      index += 1;
-      continue;
-    }
-    if (inClass) {
-      if (char === ']') inClass = false;
-      continue;
-    }
-    if (char === '[') inClass = true;
-    else if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-    else if (char === wanted && depth === 0) return index;
-  }
+function indexOfTopLevel(text: string, wanted: string, fail: (reason: string) => never): number {
+  for (const index of topLevelPositions(text, wanted, fail)) return index;
   return -1;
 }
 
