@@ -145,20 +145,20 @@ export function walkSchema(schema, path, visit) {
   for (const key of SUBSCHEMA_SINGLES) walkSchema(schema[key], [...path, key], visit);
 }
 
-/** The top-level schemas of media types, parameters and headers, inline or in components. */
-export function rootSchemas(document) {
-  const roots = [];
+/**
+ * Calls `visit(holder, path, usage)` for every media type, parameter and header object of the
+ * document (inline or in components, `$ref`s skipped): the objects that carry a `schema` and
+ * examples. `usage` is 'request', 'response', 'parameter' or 'header'. One walk serves both
+ * `rootSchemas` and `allExamples`, so they always look in the same places.
+ */
+function forEachSchemaHolder(document, visit) {
   const fromContent = (content, path, usage) => {
     if (!isObject(content)) return;
-    for (const [mediaType, media] of Object.entries(content)) {
-      if (isObject(media) && isObject(media.schema)) roots.push({ schema: media.schema, path: [...path, 'content', mediaType, 'schema'], usage });
-    }
+    for (const [mediaType, media] of Object.entries(content)) if (isObject(media)) visit(media, [...path, 'content', mediaType], usage);
   };
   const fromHeaders = (headers, path) => {
     if (!isObject(headers)) return;
-    for (const [name, header] of Object.entries(headers)) {
-      if (isObject(header) && isObject(header.schema)) roots.push({ schema: header.schema, path: [...path, 'headers', name, 'schema'], usage: 'header' });
-    }
+    for (const [name, header] of Object.entries(headers)) if (isObject(header) && !header.$ref) visit(header, [...path, 'headers', name], 'header');
   };
   const fromResponse = (response, path) => {
     if (!isObject(response) || response.$ref) return;
@@ -168,12 +168,12 @@ export function rootSchemas(document) {
   const fromParameters = (list, path) => {
     if (!Array.isArray(list)) return;
     list.forEach((parameter, index) => {
-      if (isObject(parameter) && !parameter.$ref && isObject(parameter.schema)) roots.push({ schema: parameter.schema, path: [...path, 'parameters', index, 'schema'], usage: 'parameter' });
+      if (isObject(parameter) && !parameter.$ref) visit(parameter, [...path, 'parameters', index], 'parameter');
     });
   };
   const components = isObject(document.components) ? document.components : {};
   for (const [name, parameter] of Object.entries(isObject(components.parameters) ? components.parameters : {})) {
-    if (isObject(parameter) && isObject(parameter.schema)) roots.push({ schema: parameter.schema, path: ['components', 'parameters', name, 'schema'], usage: 'parameter' });
+    if (isObject(parameter) && !parameter.$ref) visit(parameter, ['components', 'parameters', name], 'parameter');
   }
   fromHeaders(components.headers, ['components']);
   for (const [name, body] of Object.entries(isObject(components.requestBodies) ? components.requestBodies : {})) {
@@ -194,6 +194,14 @@ export function rootSchemas(document) {
       for (const [status, response] of Object.entries(operation.responses)) fromResponse(response, [...path, 'responses', status]);
     }
   }
+}
+
+/** The top-level schemas of media types, parameters and headers, inline or in components. */
+export function rootSchemas(document) {
+  const roots = [];
+  forEachSchemaHolder(document, (holder, path, usage) => {
+    if (isObject(holder.schema)) roots.push({ schema: holder.schema, path: [...path, 'schema'], usage });
+  });
   return roots;
 }
 
@@ -253,51 +261,14 @@ export function responseSchemas(document) {
 /** Every example of a media type, parameter or header: `{ value, schema, path, usage }`. */
 export function allExamples(document) {
   const found = [];
-  const add = (holder, path, usage) => {
-    if (!isObject(holder)) return;
+  forEachSchemaHolder(document, (holder, path, usage) => {
     if ('example' in holder) found.push({ value: holder.example, schema: holder.schema, path: [...path, 'example'], usage });
     if (isObject(holder.examples)) {
       for (const [name, example] of Object.entries(holder.examples)) {
         if (isObject(example) && 'value' in example) found.push({ value: example.value, schema: holder.schema, path: [...path, 'examples', name, 'value'], usage });
       }
     }
-  };
-  const fromContent = (content, path, usage) => {
-    if (!isObject(content)) return;
-    for (const [mediaType, media] of Object.entries(content)) add(media, [...path, 'content', mediaType], usage);
-  };
-  const fromHeaders = (headers, path) => {
-    if (!isObject(headers)) return;
-    for (const [name, header] of Object.entries(headers)) if (isObject(header) && !header.$ref) add(header, [...path, 'headers', name], 'header');
-  };
-  const fromResponse = (response, path) => {
-    if (!isObject(response) || response.$ref) return;
-    fromContent(response.content, path, 'response');
-    fromHeaders(response.headers, path);
-  };
-  const fromParameters = (list, path) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((parameter, index) => {
-      if (isObject(parameter) && !parameter.$ref) add(parameter, [...path, 'parameters', index], 'parameter');
-    });
-  };
-  const components = isObject(document.components) ? document.components : {};
-  for (const [name, parameter] of Object.entries(isObject(components.parameters) ? components.parameters : {})) add(parameter, ['components', 'parameters', name], 'parameter');
-  fromHeaders(components.headers, ['components']);
-  for (const [name, body] of Object.entries(isObject(components.requestBodies) ? components.requestBodies : {})) {
-    if (isObject(body)) fromContent(body.content, ['components', 'requestBodies', name], 'request');
-  }
-  for (const [name, response] of Object.entries(isObject(components.responses) ? components.responses : {})) fromResponse(response, ['components', 'responses', name]);
-  if (isObject(document.paths)) {
-    for (const [urlPath, pathItem] of Object.entries(document.paths)) if (isObject(pathItem)) fromParameters(pathItem.parameters, ['paths', urlPath]);
-  }
-  for (const { operation, path } of operations(document)) {
-    fromParameters(operation.parameters, path);
-    if (isObject(operation.requestBody) && !operation.requestBody.$ref) fromContent(operation.requestBody.content, [...path, 'requestBody'], 'request');
-    if (isObject(operation.responses)) {
-      for (const [status, response] of Object.entries(operation.responses)) fromResponse(response, [...path, 'responses', status]);
-    }
-  }
+  });
   return found;
 }
 
