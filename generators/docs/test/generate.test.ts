@@ -39,6 +39,14 @@ describe('the docs document', () => {
     expect(errors?.description).not.toContain('generated:');
   });
 
+  it("lists on the errors page every error type with exactly the statuses the catalog gives it", () => {
+    const errors = (docs['tags'] as Array<{ name: string; description: string }>).find((tag) => tag.name === 'Errors')?.description ?? '';
+    const written = Object.fromEntries([...errors.matchAll(/^\| `([a-z_]+)` \| ([\d, ]+) \|/gm)].map(([, type, statuses]) => [type, (statuses as string).split(', ').map(Number)]));
+    const fromCatalog: Record<string, number[]> = {};
+    for (const entry of readErrorCatalog(spec, 'spec')) fromCatalog[entry.type] = [...new Set([...(fromCatalog[entry.type] ?? []), entry.status])].sort((a, b) => a - b);
+    expect(written).toEqual(fromCatalog);
+  });
+
   it('gives every operation a TypeScript and a curl sample built from its path, parameters and example', () => {
     for (const { operationId, method, path, operation } of listOperations(docs)) {
       const samples = operation['x-codeSamples'] as Array<{ label: string; source: string }>;

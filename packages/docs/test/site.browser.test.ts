@@ -253,7 +253,7 @@ describe('the docs site in headless Chromium', () => {
       expect([...problems]).toEqual([]);
       expectClean(watched);
       await page.close();
-    });
+    }, 300_000);
   }
 
   it('shows search results with the spaces of the text they quote', async () => {
