@@ -91,7 +91,7 @@ async function inPageLinks(page: Page): Promise<string[]> {
 /**
  * What a reader cannot see in full: the page scrolling sideways, any element whose content is
  * wider than its box (cut off, hidden behind an ellipsis or behind a scrollbar most systems do
- * not show), and Markdown that was not rendered (a backtick outside code).
+ * not show), and Markdown that was not rendered (a backtick or a `[ ]` outside code).
  */
 async function unreadable(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -107,10 +107,13 @@ async function unreadable(page: Page): Promise<string[]> {
       if (!(element instanceof HTMLElement) || element.clientWidth === 0) continue;
       if (element.scrollWidth > element.clientWidth + 1) found.push(`clipped: ${describe(element)}`);
     }
+    // Markdown that reached the reader as text: code spans, task-list boxes, emphasis, links.
+    const rawMarkdown = /`|\[[ x]\] |\*\*|\]\(/;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.includes('`') || node.parentElement?.closest('pre, code, script, style, textarea')) continue;
-      found.push(`literal backtick: ${describe(node.parentElement as Element)}`);
+      const match = rawMarkdown.exec(node.textContent ?? '');
+      if (!match || node.parentElement?.closest('pre, code, script, style, textarea')) continue;
+      found.push(`raw Markdown ${match[0]}: ${describe(node.parentElement as Element)}`);
     }
     return found;
   });
