@@ -15,6 +15,10 @@ export const FAVICON_HREF = `data:image/svg+xml,${encodeURIComponent(FAVICON_SVG
  * in mid-token). Code samples, response samples and the code blocks of the concept pages wrap
  * instead, breaking long tokens wherever needed. The path in a sample panel's header and the
  * next/previous operation buttons wrap too, rather than ending in an ellipsis on a phone.
+ * A concept page has nothing in Redoc's right-hand column, yet keeps only half the width, so its
+ * tables squeezed an error code into a column a few letters wide ("idem/poten/cy_ke…"); on a
+ * wide screen such a section takes the empty column's room and code in tables breaks only
+ * where it must.
  */
 export const SITE_CSS = `
 pre[data-testid="source-code"], pre[data-testid="source-code"] *,
@@ -27,6 +31,19 @@ pre[data-testid="source-code"], pre[data-testid="source-code"] *,
   white-space: normal;
   overflow-wrap: anywhere;
   text-overflow: clip;
+}
+@media (min-width: 1000px) {
+  div:has(> [data-testid="right-panel"]:empty) > [data-testid="middle-panel"] {
+    width: 100%;
+    max-width: 920px;
+  }
+  div:has(> [data-testid="right-panel"]:empty) > [data-testid="right-panel"] {
+    display: none;
+  }
+  [data-component-name="Markdown/Markdown"] table code {
+    word-break: normal;
+    overflow-wrap: break-word;
+  }
 }
 `;
 

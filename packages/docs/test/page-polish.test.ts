@@ -9,6 +9,7 @@ describe('addHeadElements', () => {
     expect(FAVICON_HREF).toMatch(/^data:image\/svg\+xml,/);
     expect(page.indexOf('rel="icon"')).toBeLessThan(page.indexOf('</head>'));
     expect(page).toMatch(/<style id="fortary-docs">[^<]*white-space: pre-wrap/);
+    expect(page).toMatch(/<style id="fortary-docs">[^<]*right-panel"\]:empty/);
   });
 
   it('fails on a page without a head, or one that already declares an icon', () => {
