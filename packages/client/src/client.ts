@@ -37,7 +37,7 @@ export interface FortaryClientOptions {
   backoff?: Partial<BackoffOptions>;
   /** Called once per operation when the API signals `Deprecation`/`Sunset`. Default: one logger warning. */
   onDeprecation?: (notice: DeprecationNotice) => void;
-  /** Default: `console` (warnings only). */
+  /** Default: warnings to `console.warn`, no debug lines (pass `console` to see one line per retry). */
   logger?: FortaryLogger;
 }
 
@@ -94,7 +94,8 @@ function checkBaseUrl(baseUrl: string): string {
 export function createFortaryClient(options: FortaryClientOptions): FortaryClient {
   const apiKey = checkApiKey(options?.apiKey);
   const redactor = createRedactor([apiKey]);
-  const logger = options.logger ?? console;
+  // By default only warnings are printed: retries are debug-level news (`logger: console` shows them).
+  const logger = options.logger ?? { warn: (message: string) => console.warn(message) };
   const warn = (message: string) => logger.warn(redactor.text(message));
   const debug = (message: string) => logger.debug?.(redactor.text(message));
 
