@@ -6,6 +6,7 @@
  * use the first sample's `fortary` client, created from the same environment variables.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -40,7 +41,7 @@ const source = (sample: Sample) => `${/const fortary = /.test(sample.code) ? '' 
 
 const entries: Record<string, string> = {
   '@fortary/client': join(root, 'src/index.ts'),
-  '@fortary/client/webhooks': join(root, 'src/webhooks.ts'),
+  '@fortary/client/webhooks': join(root, 'src/webhooks/index.ts'),
 };
 
 /** What each section's sample must print (besides running without throwing or printing an error). */
@@ -50,7 +51,11 @@ const expectedOutput: Record<string, RegExp> = {
   'Creating a transfer safely': /^transfer_[a-z0-9]+ pending null$/m,
   'Handling errors': /^vault_[a-z0-9]+ \[\]$/m,
   'Testing against @fortary/mock in-process': /^vault_[a-z0-9]+ 1\nvault_[a-z0-9]+$/m,
+  'Webhooks: verifying deliveries': /^transfer\.updated evt_7b1c9d2e4f\n204$/m,
 };
+
+/** The webhook secret the webhooks sample reads from its environment. */
+const WEBHOOK_SECRET = 'whsec_ReadmeReadmeReadme0000000';
 
 const artifacts = join(root, 'test-artifacts', 'readme-samples');
 
@@ -79,7 +84,7 @@ async function run(file: string): Promise<{ log: string; warn: string; error: st
 }
 
 function useEnvironment(values: Record<string, string>) {
-  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+  for (const [name, value] of Object.entries({ FORTARY_WEBHOOK_SECRET: WEBHOOK_SECRET, ...values })) vi.stubEnv(name, value);
 }
 
 afterEach(() => {
@@ -177,6 +182,35 @@ describe('README samples', () => {
       expect(printed.warn).toBe('');
       if (expectedOutput[section]) expect(printed.log).toMatch(expectedOutput[section]);
     });
+  });
+
+  it('answers real deliveries with the receiver of the webhooks sample: 204 when signed, 400 with the reason otherwise', async () => {
+    useEnvironment({ FORTARY_API_KEY: 'fsk_test_Unused000000000000000', FORTARY_BASE_URL: 'http://mock.invalid' });
+    const sample = samples.find((candidate) => candidate.section === 'Webhooks: verifying deliveries')!;
+    const file = writeSample(sample, 'webhook-receiver');
+    await run(file);
+    const { receiveWebhook } = (await import(pathToFileURL(file).href)) as { receiveWebhook: (request: Request) => Promise<Response> };
+    // Signed here with node:crypto, as the spec describes it, not with the package's helper.
+    const deliver = (body: string, timestamp: number, secret = WEBHOOK_SECRET, sent = body) =>
+      receiveWebhook(new Request('http://localhost/webhooks/fortary', {
+        method: 'POST',
+        headers: { 'Fortary-Signature': `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}` },
+        body: sent,
+      }));
+    const body = JSON.stringify({ id: 'evt_0c1d2e3f4a', type: 'deposit.created', createdAt: '2026-03-01T12:00:00Z', data: { id: 'dep_1a2b3c4d5e' } });
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const answers = [
+      await deliver(body, nowSeconds),
+      await deliver(body, nowSeconds, WEBHOOK_SECRET, body.replace('dep_1a2b3c4d5e', 'dep_0000000000')),
+      await deliver(body, nowSeconds, 'whsec_SomeoneElse00000000000000'),
+      await deliver(body, nowSeconds - 3_600),
+    ];
+    expect(await Promise.all(answers.map(async (answer) => `${answer.status} ${await answer.text()}`))).toEqual([
+      '204 ',
+      '400 no_matching_signature',
+      '400 no_matching_signature',
+      '400 timestamp_too_old',
+    ]);
   });
 
   it('handles the connection error of the first sample when nothing listens at the base URL', { timeout: 30_000 }, async () => {
