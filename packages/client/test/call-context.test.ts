@@ -10,6 +10,9 @@ import { withScript } from './support/harness.ts';
 import { json, vault } from './support/scripted-server.ts';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await delay(1);
+}
 
 /** Holds each request in an async onRequest for the milliseconds of its `X-Test-Delay` header. */
 const reorder = {
@@ -22,18 +25,33 @@ const reorder = {
 describe('call context without side channels', () => {
   it('gives each concurrent POST the key its own request carried, whatever order they are sent in', async () => {
     const h = withScript([], {}, json(201, { id: 'vault_x', name: 'Vault' }));
-    h.client.use(reorder);
+    // Each request waits in an async onRequest for its gate; the gates open last to first.
+    const gates = [0, 1, 2, 3].map(() => {
+      let resolve!: () => void;
+      return { promise: new Promise<void>((done) => (resolve = done)), resolve };
+    });
+    let waiting = 0;
+    h.client.use({
+      async onRequest({ request }) {
+        waiting += 1;
+        await gates[Number(request.headers.get('X-Test-Gate'))]!.promise;
+        return undefined;
+      },
+    });
     const names = ['first', 'second', 'third', 'fourth'];
-    const results = await Promise.all(
-      names.map((name, i) =>
-        h.client.POST('/v1/vaults', {
-          body: { name },
-          headers: { 'X-Test-Delay': String(40 - i * 10) },
-          ...(i === 2 ? { params: { header: { 'Idempotency-Key': 'mine-3' } } } : {}),
-        }),
-      ),
+    const calls = names.map((name, i) =>
+      h.client.POST('/v1/vaults', {
+        body: { name },
+        headers: { 'X-Test-Gate': String(i) },
+        ...(i === 2 ? { params: { header: { 'Idempotency-Key': 'mine-3' } } } : {}),
+      }),
     );
-    // sent last to first
+    await until(() => waiting === 4);
+    for (let i = 3; i >= 0; i--) {
+      gates[i]!.resolve();
+      await until(() => h.server.requests.length === 4 - i);
+    }
+    const results = await Promise.all(calls);
     expect(h.server.requests.map((request) => JSON.parse(request.body!).name)).toEqual([...names].reverse());
     const sentKeys = new Map(h.server.requests.map((request) => [JSON.parse(request.body!).name, request.headers.get('Idempotency-Key')]));
     expect(results.map((result) => result.idempotencyKey)).toEqual(names.map((name) => sentKeys.get(name)));
