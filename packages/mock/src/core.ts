@@ -2,7 +2,6 @@ import { operationTable, type OperationId } from '@fortary/types';
 import { VirtualClock, toMillis, type Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { FaultInjector, type Fault, type RandomFaultOptions } from './faults.js';
-import { OPERATION_FACTS } from './generated/spec-facts.js';
 import { MAX_BODY_BYTES, canonicalJson, isJsonContentType, readStreamLimited, type BodyRead } from './http-body.js';
 import { IdempotencyStore, type StoredResponse } from './idempotency.js';
 import { isAddressAllowed } from './ip-allowlist.js';
@@ -206,7 +205,7 @@ export class MockCore {
       }
       const operationId = match.operationId;
       entry.operationId = operationId;
-      const facts = OPERATION_FACTS[operationId];
+      const facts = operationTable[operationId];
       if (facts.deprecated && !headers['deprecation']) headers['deprecation'] = `@${Math.floor(this.startMs / 1000)}`;
       if (facts.sunset && !headers['sunset']) headers['sunset'] = new Date(toMillis(facts.sunset)).toUTCString();
 
@@ -237,7 +236,7 @@ export class MockCore {
         if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
         // the clock may have moved during the latency; the operation happens now
         const at = latency > 0 ? this.clock.nowMs() : nowMs;
-        result = HANDLERS[operationId]({ state: this.state, nowMs: at, key, input, codec: this.codec });
+        result = HANDLERS[operationId]({ operationId, state: this.state, nowMs: at, key, input, codec: this.codec });
       } catch (error) {
         reservation?.release();
         throw error;

@@ -1,10 +1,10 @@
 import { isValidAddress, parseAssetId } from '@fortary/schemas';
-import type { OperationId } from '@fortary/types';
+import { operationTable, type NetworkName, type OperationId } from '@fortary/types';
 import { fractionDigits, toBaseUnits } from './amount.js';
 import { ASSETS, NETWORKS, findAsset } from './catalog.js';
 import { toMillis } from './clock.js';
 import { ApiError } from './errors.js';
-import type { NetworkName, Scope } from './generated/spec-facts.js';
+import type { Scope } from './generated/spec-facts.js';
 import { parseCidr } from './ip-allowlist.js';
 import { fixedOrderAfter, readPage, type CursorCodec, type SortKey } from './pagination.js';
 import { renderApiKey, renderAsset, renderBalance, renderDepositAddress, renderNetwork, renderTransfer, renderVault } from './render.js';
@@ -18,6 +18,7 @@ export interface ValidatedInput {
 }
 
 export interface OperationContext {
+  operationId: OperationId;
   state: MockState;
   nowMs: number;
   key: ApiKeyRecord;
@@ -34,9 +35,13 @@ type Handler = (context: OperationContext) => OperationResult;
 
 const byCreation = (record: { createdAt: number; id: string }): SortKey => [record.createdAt, record.id];
 
+/** The page size asked for: the request schema applied the spec's bounds and default already. */
 function limitOf(context: OperationContext): number {
-  const limit = Number(context.input.query['limit'] ?? 25);
-  return Number.isInteger(limit) ? limit : 25;
+  const limit = context.input.query['limit'];
+  if (typeof limit === 'number') return limit;
+  const bounds = operationTable[context.operationId].limit;
+  if (bounds === null) throw new Error(`${context.operationId} reads a page but the spec gives it no limit parameter`);
+  return bounds.default;
 }
 
 function cursorOf(context: OperationContext, list: string): SortKey | null {

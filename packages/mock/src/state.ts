@@ -2,7 +2,8 @@ import { generateAddress, generateTxHash } from './addresses.js';
 import { fromBaseUnits, toBaseUnits } from './amount.js';
 import { ASSETS, NETWORKS, findAsset, findNetwork, type AssetRecord } from './catalog.js';
 import { timestamp } from './clock.js';
-import { SCOPES, type NetworkName, type Scope } from './generated/spec-facts.js';
+import type { NetworkName } from '@fortary/types';
+import { SCOPES, type Scope } from './generated/spec-facts.js';
 import { SortedList, type SortKey } from './pagination.js';
 import { ALNUM, LOWER_ALNUM, SeededRandom } from './random.js';
 

@@ -1,7 +1,7 @@
-import { operationSchemas } from '@fortary/schemas';
+import { NETWORK_NAMES, operationSchemas } from '@fortary/schemas';
 import type { OperationId } from '@fortary/types';
 import { ApiError, type ErrorDetail } from './errors.js';
-import { NETWORK_NAMES, type ErrorCode } from './generated/spec-facts.js';
+import type { ErrorCode } from './generated/spec-facts.js';
 import type { ValidatedInput } from './operations.js';
 
 /**
