@@ -1,4 +1,5 @@
 import { ERROR_CATALOG, type ErrorCode } from './generated/spec-facts.js';
+import { finisher } from './shape.js';
 
 export interface ErrorDetail {
   field: string;
@@ -27,13 +28,14 @@ export class ApiError extends Error {
     this.headers = headers;
   }
 
+  /** The Error body, laid out as the spec's `Error` and `ErrorDetail` schemas. */
   body(correlationId: string): Record<string, unknown> {
-    return {
+    return finisher.finish('Error', {
       type: this.type,
       code: this.code,
       message: this.message,
       correlationId,
-      details: this.details ? this.details.slice(0, 100) : null,
-    };
+      details: this.details ? this.details.slice(0, 100).map((detail) => finisher.finish('ErrorDetail', detail)) : null,
+    });
   }
 }

@@ -7,7 +7,7 @@ import { ApiError } from './errors.js';
 import type { Scope } from './generated/spec-facts.js';
 import { parseCidr } from './ip-allowlist.js';
 import { fixedOrderAfter, readPage, type CursorCodec, type SortKey } from './pagination.js';
-import { renderApiKey, renderAsset, renderBalance, renderDepositAddress, renderNetwork, renderTransfer, renderVault } from './render.js';
+import { renderApiKey, renderCreatedApiKey, renderAsset, renderBalance, renderDepositAddress, renderNetwork, renderTransfer, renderVault } from './render.js';
 import { DEFAULT_KEY_LIFETIME_MS, type ApiKeyRecord, type MockState, type TransferRecord, type VaultRecord } from './state.js';
 
 /** The request after validation: path, query (defaults applied) and body as the schemas output them. */
@@ -77,6 +77,7 @@ const listNetworks: Handler = (context) => {
       limit: limitOf(context),
       keyOf: networkKey,
       render: renderNetwork,
+      schema: 'NetworkPage',
       codec: context.codec,
       list,
     }),
@@ -93,6 +94,7 @@ const listAssets: Handler = (context) => {
       filter: typeof network === 'string' ? (asset) => asset.network === network : undefined,
       keyOf: assetKey,
       render: renderAsset,
+      schema: 'AssetPage',
       codec: context.codec,
       list,
     }),
@@ -108,6 +110,7 @@ const listVaults: Handler = (context) => {
       filter: (vault) => mayReach(context.key, vault.id),
       keyOf: byCreation,
       render: renderVault,
+      schema: 'VaultPage',
       codec: context.codec,
       list,
     }),
@@ -135,7 +138,7 @@ const listVaultBalances: Handler = (context) => {
   const keyOf = (balance: (typeof balances)[number]): SortKey => assetKey(balance.asset);
   return {
     status: 200,
-    body: readPage(fixedOrderAfter(balances, keyOf, cursorOf(context, list)), { limit: limitOf(context), keyOf, render: renderBalance, codec: context.codec, list }),
+    body: readPage(fixedOrderAfter(balances, keyOf, cursorOf(context, list)), { limit: limitOf(context), keyOf, render: renderBalance, schema: 'VaultBalancePage', codec: context.codec, list }),
   };
 };
 
@@ -149,6 +152,7 @@ const listDepositAddresses: Handler = (context) => {
       limit: limitOf(context),
       keyOf: byCreation,
       render: renderDepositAddress,
+      schema: 'DepositAddressPage',
       codec: context.codec,
       list,
     }),
@@ -174,6 +178,7 @@ const listTransfers: Handler = (context) => {
       filter: typeof status === 'string' ? (transfer) => transfer.status === status : undefined,
       keyOf: byCreation,
       render: renderTransfer,
+      schema: 'TransferPage',
       codec: context.codec,
       list,
     }),
@@ -245,7 +250,7 @@ const listApiKeys: Handler = (context) => {
   const list = 'api-keys';
   return {
     status: 200,
-    body: readPage(context.state.apiKeyOrder.descending(cursorOf(context, list)), { limit: limitOf(context), keyOf: byCreation, render: renderApiKey, codec: context.codec, list }),
+    body: readPage(context.state.apiKeyOrder.descending(cursorOf(context, list)), { limit: limitOf(context), keyOf: byCreation, render: renderApiKey, schema: 'ApiKeyPage', codec: context.codec, list }),
   };
 };
 
@@ -293,7 +298,7 @@ const createApiKey: Handler = (context) => {
     expiresAt,
     createdAt: context.nowMs,
   });
-  return { status: 201, body: { ...renderApiKey(key), secret: key.secret } };
+  return { status: 201, body: renderCreatedApiKey(key) };
 };
 
 function findKey(context: OperationContext): ApiKeyRecord {

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ApiError } from './errors.js';
+import type { ShapedSchema } from './generated/spec-facts.js';
+import { finisher } from './shape.js';
 
 /**
  * Cursor pagination. Every list is read in a fixed order given by a sort key that strictly
@@ -115,10 +117,10 @@ export class SortedList<T> {
   }
 }
 
-/** Reads one page of `limit` items matching `filter` from a descending sequence. */
+/** Reads one page of `limit` items matching `filter` from a descending sequence, as the spec's page schema `schema`. */
 export function readPage<T, Out>(
   source: Iterable<T>,
-  options: { limit: number; filter?: (item: T) => boolean; keyOf: (item: T) => SortKey; render: (item: T) => Out; codec: CursorCodec; list: string },
+  options: { schema: ShapedSchema; limit: number; filter?: (item: T) => boolean; keyOf: (item: T) => SortKey; render: (item: T) => Out; codec: CursorCodec; list: string },
 ): Page<Out> {
   const data: Out[] = [];
   let last: T | undefined;
@@ -132,7 +134,8 @@ export function readPage<T, Out>(
     data.push(options.render(item));
     last = item;
   }
-  return { data, nextCursor: more && last !== undefined ? options.codec.encode(options.list, options.keyOf(last)) : null };
+  const page = { data, nextCursor: more && last !== undefined ? options.codec.encode(options.list, options.keyOf(last)) : null };
+  return finisher.finish(options.schema, page) as unknown as Page<Out>;
 }
 
 /** A fixed list in its display order, as a descending-key sequence (for networks, assets, balances). */
