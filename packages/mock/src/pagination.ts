@@ -12,6 +12,9 @@ import { finisher } from './shape.js';
  */
 export type SortKey = readonly [number, string];
 
+/** The key of newest-first lists: creation time, ties broken by id. */
+export const byCreation = (record: { createdAt: number; id: string }): SortKey => [record.createdAt, record.id];
+
 export function compareKeys(a: SortKey, b: SortKey): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
   return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
@@ -89,10 +92,6 @@ export class SortedList<T> {
       else high = middle;
     }
     this.items.splice(low, 0, item);
-  }
-
-  get size(): number {
-    return this.items.length;
   }
 
   /** Items in descending key order, starting strictly after `after` when given. */

@@ -1,4 +1,4 @@
-import { NETWORK_NAMES, operationSchemas } from '@fortary/schemas';
+import { NETWORK_NAMES, issueErrorCode, operationSchemas } from '@fortary/schemas';
 import type { OperationId } from '@fortary/types';
 import { ApiError, type ErrorDetail } from './errors.js';
 import type { ErrorCode } from './generated/spec-facts.js';
@@ -37,8 +37,9 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 }
 
 function codeOf(part: Part, issue: Issue, root: unknown): ErrorCode {
-  const errorCode = issue.params?.['errorCode'];
-  if (errorCode === 'unknown_network' || errorCode === 'invalid_asset') return errorCode;
+  // a hand-written check of @fortary/schemas tagged the issue (asset id, destination address)
+  const tagged = issueErrorCode(issue as Parameters<typeof issueErrorCode>[0]);
+  if (tagged !== undefined && (SPECIFIC_CODES as readonly string[]).includes(tagged)) return tagged as ErrorCode;
   if (isNetworkEnumIssue(issue)) return 'unknown_network';
   const field = issue.path[issue.path.length - 1];
   // a missing field is a plain validation failure, not a bad address or amount
