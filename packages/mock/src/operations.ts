@@ -2,7 +2,7 @@ import { operationTable, type NetworkName, type OperationId } from '@fortary/typ
 import { fractionDigits, toBaseUnits } from './amount.js';
 import { ASSETS, NETWORKS, findAsset } from './catalog.js';
 import { toMillis } from './clock.js';
-import { elide } from './echo.js';
+import { elide, elideList } from './echo.js';
 import { ApiError } from './errors.js';
 import type { Scope } from './generated/spec-facts.js';
 import { parseCidr } from './ip-allowlist.js';
@@ -261,8 +261,8 @@ const createApiKey: Handler = (context) => {
     }
     const outside = vaultAllowlist.filter((vaultId) => !caller.vaultAllowlist?.includes(vaultId));
     if (outside.length > 0) {
-      throw new ApiError('vault_not_allowed', `The calling key may not reach ${outside.join(', ')}.`, [
-        { field: 'vaultAllowlist', issue: `outside the calling key's allowlist: ${outside.join(', ')}` },
+      throw new ApiError('vault_not_allowed', `The calling key may not reach ${elideList(outside, 400)}.`, [
+        { field: 'vaultAllowlist', issue: `outside the calling key's allowlist: ${elideList(outside, 400)}` },
       ]);
     }
   }
