@@ -235,11 +235,32 @@ const getTransfer: Handler = (context) => {
   return { status: 200, body: renderTransfer(transfer) };
 };
 
+/**
+ * A key manages (lists, reads, revokes) only keys whose power lies within its own: their scopes
+ * are a subset of its scopes, and their vault allowlist lies within its allowlist (an
+ * unrestricted key, `null`, only under an unrestricted caller). Any other key answers exactly as
+ * an absent one, 404 api_key_not_found: a 403 would confirm to a low-privilege caller, perhaps a
+ * leaked key, that a stronger key exists under that id. The same rule bounds what a key creates.
+ */
+export function withinPower(caller: ApiKeyRecord, key: Pick<ApiKeyRecord, 'scopes' | 'vaultAllowlist'>): boolean {
+  if (!key.scopes.every((scope) => caller.scopes.includes(scope))) return false;
+  if (caller.vaultAllowlist === null) return true;
+  return key.vaultAllowlist !== null && key.vaultAllowlist.every((vaultId) => caller.vaultAllowlist?.includes(vaultId));
+}
+
 const listApiKeys: Handler = (context) => {
   const list = 'api-keys';
   return {
     status: 200,
-    body: readPage(context.state.apiKeyOrder.descending(cursorOf(context, list)), { limit: limitOf(context), keyOf: byCreation, render: renderApiKey, schema: 'ApiKeyPage', codec: context.codec, list }),
+    body: readPage(context.state.apiKeyOrder.descending(cursorOf(context, list)), {
+      limit: limitOf(context),
+      filter: (key) => withinPower(context.key, key),
+      keyOf: byCreation,
+      render: renderApiKey,
+      schema: 'ApiKeyPage',
+      codec: context.codec,
+      list,
+    }),
   };
 };
 
@@ -290,10 +311,11 @@ const createApiKey: Handler = (context) => {
   return { status: 201, body: renderCreatedApiKey(key) };
 };
 
+/** The key of the path, if the caller may manage it; a key beyond its power is answered as absent. */
 function findKey(context: OperationContext): ApiKeyRecord {
   const apiKeyId = context.input.path['apiKeyId'] as string;
   const key = context.state.apiKeys.get(apiKeyId);
-  if (!key) throw new ApiError('api_key_not_found', `No API key has the id ${apiKeyId}.`);
+  if (!key || !withinPower(context.key, key)) throw new ApiError('api_key_not_found', `No API key has the id ${apiKeyId}.`);
   return key;
 }
 
