@@ -68,6 +68,8 @@ export function schemaToZod(schema: JsonSchema, flavour: Flavour, context: Conve
   const nullable = types.includes('null');
   const nonNull = types.filter((type) => type !== 'null');
   if (nonNull.length > 1) fail(`a union of types (${nonNull.join(', ')}) is not supported; use oneOf`, `${pointer}/type`);
+  // `type: null` alone (or `[null]`) accepts null only, not anything-or-null.
+  if (nullable && nonNull.length === 0) return typedSchemaToZod(schema, 'null', flavour, context, pointer);
   const expression = typedSchemaToZod(schema, nonNull[0], flavour, context, pointer);
   return nullable ? `${expression}.nullable()` : expression;
 }
