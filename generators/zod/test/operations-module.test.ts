@@ -5,7 +5,7 @@ import type { ConvertContext, JsonSchema } from '../src/schema-to-zod.ts';
 
 const FILE = 'spec.json';
 
-/** One path with a path-level parameter overridden by the operation, a shared response and headers. */
+/** A path-level parameter overridden by the operation, a shared response, headers, a body and a response without one. */
 function documentGiven(): OpenApiDocument {
   return {
     openapi: '3.1.0',
@@ -25,9 +25,12 @@ function documentGiven(): OpenApiDocument {
             '404': { $ref: '#/components/responses/NotFound' },
           },
         },
-        delete: {
-          operationId: 'deleteVault',
-          responses: { '204': { description: 'gone' }, '404': { $ref: '#/components/responses/NotFound' } },
+      },
+      '/v': {
+        post: {
+          operationId: 'createVault',
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } } },
+          responses: { '204': { description: 'created' } },
         },
       },
     },
@@ -70,10 +73,10 @@ export const NotFound$body = z.looseObject({
   "code": z.string().optional(),
 });
 export const responseHeaders$none = z.looseObject({});
-export const deleteVault$query = z.strictObject({
-  "limit": fromText.number(z.int()).default(25),
+export const createVault$body = z.strictObject({
+  "name": z.string(),
 });
-export const deleteVault$204$body = z.undefined();
+export const createVault$204$body = z.undefined();
 
 /**
  * Per operationId: its method and path, its request parts (strict; header names lower-cased;
@@ -98,20 +101,17 @@ export const operationSchemas: {
       readonly "404": typeof responseHeaders$none;
     };
   };
-  readonly deleteVault: {
-    readonly method: "delete";
-    readonly path: "/v/{vaultId}";
+  readonly createVault: {
+    readonly method: "post";
+    readonly path: "/v";
     readonly request: {
-      readonly "path": typeof getVault$path;
-      readonly "query": typeof deleteVault$query;
+      readonly "body": typeof createVault$body;
     };
     readonly responses: {
-      readonly "204": typeof deleteVault$204$body;
-      readonly "404": typeof NotFound$body;
+      readonly "204": typeof createVault$204$body;
     };
     readonly responseHeaders: {
       readonly "204": typeof responseHeaders$none;
-      readonly "404": typeof responseHeaders$none;
     };
   };
 } = {
@@ -132,20 +132,17 @@ export const operationSchemas: {
       "404": responseHeaders$none,
     },
   },
-  deleteVault: {
-    method: "delete",
-    path: "/v/{vaultId}",
+  createVault: {
+    method: "post",
+    path: "/v",
     request: {
-      "path": getVault$path,
-      "query": deleteVault$query,
+      "body": createVault$body,
     },
     responses: {
-      "204": deleteVault$204$body,
-      "404": NotFound$body,
+      "204": createVault$204$body,
     },
     responseHeaders: {
       "204": responseHeaders$none,
-      "404": responseHeaders$none,
     },
   },
 };
@@ -165,13 +162,13 @@ export type OperationId = keyof typeof operationSchemas;
     },
     {
       case: 'an operationId that is no identifier',
-      mutate: (document: OpenApiDocument) => ((document.paths['/v/{vaultId}']!['delete'] as Record<string, unknown>)['operationId'] = 'delete-vault'),
-      error: `${FILE} (at #/paths/~1v~1{vaultId}/delete): operationId 'delete-vault' is not a valid identifier`,
+      mutate: (document: OpenApiDocument) => ((document.paths['/v']!['post'] as Record<string, unknown>)['operationId'] = 'create-vault'),
+      error: `${FILE} (at #/paths/~1v/post): operationId 'create-vault' is not a valid identifier`,
     },
     {
       case: 'a body that is not JSON',
-      mutate: (document: OpenApiDocument) => ((document.paths['/v/{vaultId}']!['delete'] as Record<string, unknown>)['requestBody'] = { content: { 'text/plain': { schema: { type: 'string' } } } }),
-      error: `${FILE} (at #/paths/~1v~1{vaultId}/delete/requestBody/content/text~1plain): only application/json bodies are supported by the zod generator`,
+      mutate: (document: OpenApiDocument) => ((document.paths['/v']!['post'] as Record<string, unknown>)['requestBody'] = { content: { 'text/plain': { schema: { type: 'string' } } } }),
+      error: `${FILE} (at #/paths/~1v/post/requestBody/content/text~1plain): only application/json bodies are supported by the zod generator`,
     },
     {
       case: 'a shared response header without a schema, at its home',
@@ -180,8 +177,8 @@ export type OperationId = keyof typeof operationSchemas;
     },
     {
       case: 'a dangling response reference',
-      mutate: (document: OpenApiDocument) => ((document.paths['/v/{vaultId}']!['delete'] as { responses: Record<string, unknown> }).responses['404'] = { $ref: '#/components/responses/Gone' }),
-      error: `${FILE} (at #/paths/~1v~1{vaultId}/delete/responses/404/$ref): cannot resolve $ref '#/components/responses/Gone': nothing at '#/components/responses/Gone'`,
+      mutate: (document: OpenApiDocument) => ((document.paths['/v']!['post'] as { responses: Record<string, unknown> }).responses['409'] = { $ref: '#/components/responses/Gone' }),
+      error: `${FILE} (at #/paths/~1v/post/responses/409/$ref): cannot resolve $ref '#/components/responses/Gone': nothing at '#/components/responses/Gone'`,
     },
   ])('refuses $case', ({ mutate, error }) => {
     const document = documentGiven();
