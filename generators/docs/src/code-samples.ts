@@ -74,10 +74,11 @@ function exampleOf(document: OpenApiDocument, parameter: Record<string, unknown>
 
 function requestExample(document: OpenApiDocument, entry: OperationEntry, file: string, pointer: string): unknown {
   if (entry.operation['requestBody'] === undefined) return undefined;
-  const body = deref(document, entry.operation['requestBody'], { file, pointer: `${pointer}/requestBody` }).value;
+  // A shared request body is reported where it is written, in components.requestBodies.
+  const { value: body, pointer: bodyPointer } = deref(document, entry.operation['requestBody'], { file, pointer: `${pointer}/requestBody` });
   const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.['application/json'];
-  const mediaPointer = `${pointer}/requestBody/content/application~1json`;
-  if (!media) throw new LocatedError({ file, pointer: `${pointer}/requestBody/content` }, 'the code samples need an application/json request body');
+  const mediaPointer = `${bodyPointer}/content/application~1json`;
+  if (!media) throw new LocatedError({ file, pointer: `${bodyPointer}/content` }, 'the code samples need an application/json request body');
   if (media['example'] !== undefined) return media['example'];
   const examples = media['examples'] as Record<string, unknown> | undefined;
   const first = examples && Object.values(examples)[0];

@@ -95,6 +95,16 @@ describe('bad input is a located error', () => {
     expect(() => sampleInput(broken, entry, 'spec.json')).toThrow(/\/paths\/~1v1~1vaults\/post\/requestBody.*no example/);
   });
 
+  it('reports a shared request body without an example where it is written', () => {
+    const broken = structuredClone(spec);
+    const entry = listOperations(broken).find((operation) => operation.operationId === 'createVault')!;
+    const body = entry.operation['requestBody'] as { content: Record<string, Record<string, unknown>> };
+    delete body.content['application/json']!['example'];
+    broken.components['requestBodies'] = { NewVault: body };
+    entry.operation['requestBody'] = { $ref: '#/components/requestBodies/NewVault' };
+    expect(() => sampleInput(broken, entry, 'spec.json')).toThrow(/\(at #\/components\/requestBodies\/NewVault\/content\/application~1json\): the request body has no example/);
+  });
+
   it('rejects an unknown generated block in a concept page, naming the file and line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'concepts-'));
     writeFileSync(join(dir, '01-page.md'), '# Page\n\nText\n\n<!-- generated:nope -->\n');
