@@ -1,4 +1,4 @@
-import { LocatedError, deref, escapePointerToken, listOperations, mergedParameters, type OpenApiDocument } from '@fortary/codegen-kit';
+import { LocatedError, deref, escapePointerToken, listOperations, mergedParameters, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
 import { NamedParts, headerSetName } from './named-parts.ts';
 import { parametersObject, requestBodySchema, responseBodySchema, responseHeadersSchema } from './operation-parts.ts';
 import { helperImport } from './refinement-table.ts';
@@ -62,7 +62,7 @@ export function operationsModule(document: OpenApiDocument, context: ConvertCont
   ].join('\n');
 }
 
-function operationCode(document: OpenApiDocument, entry: ReturnType<typeof listOperations>[number], parts: NamedParts, context: ConvertContext): OperationCode {
+function operationCode(document: OpenApiDocument, entry: OperationEntry, parts: NamedParts, context: ConvertContext): OperationCode {
   const { file } = context;
   const { operationId, method, path, operation, pointer } = entry;
   if (!IDENTIFIER.test(operationId)) throw new LocatedError({ file, pointer }, `operationId '${operationId}' is not a valid identifier`);

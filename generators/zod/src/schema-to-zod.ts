@@ -15,7 +15,7 @@ export interface ConvertContext {
   file: string;
   /** The document, to follow `$ref`s when a shape (not a name) is needed. */
   document: OpenApiDocument;
-  /** components.schemas: each becomes a generated constant that `$ref`s to it name. */
+  /** components.schemas: each becomes a generated constant, which a `$ref` to it names. */
   components: Record<string, JsonSchema>;
   /** The name of the generated constant holding a component's schema in one flavour. */
   constName(component: string, flavour: Flavour): string;
