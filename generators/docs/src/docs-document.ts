@@ -1,7 +1,6 @@
 import { LocatedError, listOperations, type OpenApiDocument } from '@fortary/codegen-kit';
 import type { ConceptPage } from './concepts.ts';
 import { withCodeSamples } from './published-spec.ts';
-import { operationPointer } from './spec-access.ts';
 
 /** The sidebar group that holds the concept pages, shown above the spec's own groups. */
 export const CONCEPTS_GROUP = 'Concepts';
@@ -43,7 +42,7 @@ export function buildDocsDocument(spec: OpenApiDocument, concepts: ConceptPage[]
   // Redoc shows only the tags that belong to a group, so an operation outside every group would vanish.
   const grouped = new Set(specGroups.flatMap((group) => group.tags));
   for (const entry of listOperations(document, file)) {
-    const pointer = operationPointer(entry.path, entry.method);
+    const pointer = entry.pointer;
     const tags = entry.operation['tags'];
     if (!Array.isArray(tags) || tags.length === 0) throw new LocatedError({ file, pointer: `${pointer}/tags` }, 'the operation has no tag, so the docs would not show it');
     for (const tag of tags) {
