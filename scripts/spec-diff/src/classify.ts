@@ -1,3 +1,4 @@
+import { HTTP_METHODS } from '@fortary/codegen-kit';
 import { apiCompare, type Diff } from 'api-smart-diff';
 
 /**
@@ -18,7 +19,7 @@ export interface Finding {
   change: string;
 }
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 export function classifySpecChanges(before: unknown, after: unknown): Finding[] {
   const { diffs } = apiCompare(before, after);
