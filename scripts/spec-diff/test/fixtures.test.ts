@@ -11,6 +11,8 @@ interface Fixture {
   breaking: Expected[];
   additive: Expected[];
   none?: boolean;
+  /** The lists are the whole report: each change once, at exactly these locations, nothing else. */
+  exact?: boolean;
 }
 
 const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@fortary/spec/openapi.json'), 'utf8'));
@@ -33,11 +35,14 @@ function applyPatch(document: any, patch: Fixture['patch']): any {
     const value = op.op === 'copy' ? structuredClone(tokens(op.from!).reduce((node: any, token) => node[token], result)) : op.value;
     if (op.op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
     else if (Array.isArray(parent) && last === '-') parent.push(value);
+    else if (Array.isArray(parent) && op.op !== 'replace') parent.splice(Number(last), 0, value); // RFC 6902 add inserts
     else if (!(last in parent) && op.op === 'replace') throw new Error(`nothing to replace at ${op.path}`);
     else parent[last] = value;
   }
   return result;
 }
+
+const byKey = (a: Expected, b: Expected) => `${a.operation} ${a.where}`.localeCompare(`${b.operation} ${b.where}`);
 
 describe.each(fixtures)('%s', (file) => {
   const fixture = JSON.parse(readFileSync(new URL(file, fixturesDir), 'utf8')) as Fixture;
@@ -53,6 +58,14 @@ describe.each(fixtures)('%s', (file) => {
     }
     if (fixture.breaking.length === 0) expect(bySeverity('breaking')).toEqual([]);
     if (fixture.none) expect(findings).toEqual([]);
+    if (fixture.exact) {
+      const seen = (severity: string) => bySeverity(severity).map((finding) => ({ operation: finding.operation, where: finding.location })).sort(byKey);
+      expect({ breaking: seen('breaking'), additive: seen('additive'), other: seen('other') }).toEqual({
+        breaking: [...fixture.breaking].sort(byKey),
+        additive: [...fixture.additive].sort(byKey),
+        other: [],
+      });
+    }
   });
 });
 
