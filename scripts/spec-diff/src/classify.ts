@@ -1,6 +1,6 @@
 import { HTTP_METHODS } from '@fortary/codegen-kit';
 import { apiCompare, type Diff } from 'api-smart-diff';
-import { comparableDocument, WEBHOOK_PREFIX } from './webhooks.ts';
+import { comparableDocument, WEBHOOK_PREFIX, webhookLocation } from './webhooks.ts';
 
 /**
  * The v1 compatibility policy on top of api-smart-diff's direction-aware classification
@@ -31,6 +31,8 @@ interface Located {
   rest: string[];
 }
 
+const WEBHOOK = 'webhook ';
+
 export function classifySpecChanges(before: unknown, after: unknown): Finding[] {
   const [was, is] = [comparableDocument(before), comparableDocument(after)];
   const { diffs } = apiCompare(was, is);
@@ -53,7 +55,7 @@ export function classifySpecChanges(before: unknown, after: unknown): Finding[] 
     const severity = severityOf(diff, where.rest);
     // Documentation-only edits (descriptions, examples, summaries) are not contract changes.
     if (severity === 'other' && where.rest.some((segment) => DOCUMENTATION.has(segment))) continue;
-    add(findings, { severity, operation: where.operation, location: readable(where.rest), change: describe(diff) });
+    add(findings, { severity, operation: where.operation, location: readable(where), change: describe(diff) });
   }
 
   for (const { where, schemaPath, diffs: listDiffs } of requiredLists.values()) {
@@ -64,7 +66,7 @@ export function classifySpecChanges(before: unknown, after: unknown): Finding[] 
         // A request field that callers must now send, or a response field that may now be
         // absent, breaks v1 clients; the opposite directions only widen what they accept.
         const severity: Severity = nowRequired === inRequest ? 'breaking' : 'additive';
-        const location = readable([...where.rest, 'properties', name]);
+        const location = readable({ operation: where.operation, rest: [...where.rest, 'properties', name] });
         const fieldFinding = [...findings.values()].find((finding) => finding.operation === where.operation && finding.location === location);
         if (fieldFinding) {
           // The field itself was added or removed: one finding, worst severity, marked required.
@@ -89,12 +91,12 @@ function add(findings: Map<string, Finding>, finding: Finding): void {
 function locate(path: string[]): Located {
   if (path[0] === 'paths' && path.length >= 3 && METHODS.has(path[2] as string)) {
     const route = path[1] as string;
-    if (route.startsWith(WEBHOOK_PREFIX)) return { operation: `webhook ${route.slice(WEBHOOK_PREFIX.length)}`, rest: path.slice(3) };
+    if (route.startsWith(WEBHOOK_PREFIX)) return { operation: `${WEBHOOK}${route.slice(WEBHOOK_PREFIX.length)}`, rest: path.slice(3) };
     return { operation: `${(path[2] as string).toUpperCase()} ${route}`, rest: path.slice(3) };
   }
   if (path[0] === 'paths' && path.length === 2) {
     const route = path[1] as string;
-    return { operation: route.startsWith(WEBHOOK_PREFIX) ? `webhook ${route.slice(WEBHOOK_PREFIX.length)}` : route, rest: [] };
+    return { operation: route.startsWith(WEBHOOK_PREFIX) ? `${WEBHOOK}${route.slice(WEBHOOK_PREFIX.length)}` : route, rest: [] };
   }
   return { operation: path[0] ?? 'document', rest: path.slice(1) };
 }
@@ -183,9 +185,9 @@ export function onlyWidensAlternations(before: unknown, after: unknown): boolean
   return was.every((names, index) => [...names].every((name) => is[index]?.has(name)));
 }
 
-function readable(rest: string[]): string {
+function readable({ operation, rest }: Located): string {
   if (rest.length === 0) return '(whole operation)';
-  return rest
+  return (operation.startsWith(WEBHOOK) ? webhookLocation(rest) : rest)
     .join('/')
     .replace(/content\/application\/json\/schema/g, 'body')
     .replace(/\/properties\//g, '.')
