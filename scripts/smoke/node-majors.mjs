@@ -10,9 +10,9 @@ const PINNED = { 22: '22.23.3', 24: '24.21.0' };
 const root = new URL('../..', import.meta.url).pathname;
 const majors = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(PINNED);
 
-// pnpm passes its own settings to scripts as npm_config_* variables; npm warns about the two it
-// does not know on every call.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(npm_globalconfig|_jsr_registry)$/i.test(key)));
+// pnpm passes its own settings to scripts as npm_config_* variables; npm warns about the ones it
+// does not know on every call (npm 10 and 11 know different ones).
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(npm_globalconfig|_jsr_registry|verify_deps_before_run)$/i.test(key)));
 
 function underNode(version, args, options = {}) {
   return spawnSync('npm', ['exec', '--yes', `--package=node@${version}`, '--', 'node', ...args], { cwd: root, encoding: 'utf8', env, ...options });
