@@ -7,8 +7,8 @@ import { markdownReport } from '../src/report.ts';
 interface Expected { operation: string; where: string }
 interface Fixture {
   description: string;
-  /** Applied to the real bundle first, to build the document `patch` changes (e.g. a webhooks section). */
-  base?: Fixture['patch'];
+  /** A file of fixture-bases/ whose patch is applied to the real bundle first, to build the document `patch` changes. */
+  base?: string;
   patch: Array<{ op: 'add' | 'remove' | 'replace' | 'copy'; path: string; from?: string; value?: unknown }>;
   breaking: Expected[];
   additive: Expected[];
@@ -48,7 +48,7 @@ const byKey = (a: Expected, b: Expected) => `${a.operation} ${a.where}`.localeCo
 
 describe.each(fixtures)('%s', (file) => {
   const fixture = JSON.parse(readFileSync(new URL(file, fixturesDir), 'utf8')) as Fixture;
-  const before = fixture.base ? applyPatch(bundle, fixture.base) : bundle;
+  const before = fixture.base ? applyPatch(bundle, JSON.parse(readFileSync(new URL(`./fixture-bases/${fixture.base}.json`, import.meta.url), 'utf8')).patch) : bundle;
   const findings = classifySpecChanges(before, applyPatch(before, fixture.patch));
   const bySeverity = (severity: string) => findings.filter((finding) => finding.severity === severity);
 
