@@ -4,3 +4,4 @@ export { withCodeSamples, PUBLISHED_SPEC_FILE } from './published-spec.ts';
 export { loadConceptPages, conceptsDir, type ConceptPage } from './concepts.ts';
 export { renderErrorCatalog, retryAdvice } from './error-catalog.ts';
 export { codeSamples, sampleInput, typeScriptSample, curlSample, toTypeScriptLiteral, shellQuote, type CodeSample, type SampleInput } from './code-samples.ts';
+export { loadChangelogPage, CHANGELOG_PAGE } from './changelog-page.ts';
