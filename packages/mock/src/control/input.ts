@@ -14,8 +14,8 @@ function fieldName(name: string): string {
 }
 
 function objectOf(body: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (body === undefined) throw invalid([{ field: '', issue: 'a JSON object body is required' }]);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid([{ field: '', issue: 'must be a JSON object' }]);
+  if (body === undefined) throw invalid([{ field: 'body', issue: 'a JSON object body is required' }]);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid([{ field: 'body', issue: 'must be a JSON object' }]);
   const unknown = Object.keys(body).filter((name) => !allowed.includes(name));
   if (unknown.length) {
     throw invalid(unknown.slice(0, 10).map((name) => ({ field: fieldName(name), issue: `unknown field; allowed: ${allowed.join(', ')}` })));
@@ -30,7 +30,7 @@ function invalid(details: ErrorDetail[]): ApiError {
 export function parseClockChange(body: unknown): ClockChange {
   const object = objectOf(body, ['advanceSeconds', 'set', 'frozen']);
   const given = Object.keys(object);
-  if (given.length !== 1) throw invalid([{ field: '', issue: 'send exactly one of advanceSeconds, set, frozen' }]);
+  if (given.length !== 1) throw invalid([{ field: 'body', issue: 'send exactly one of advanceSeconds, set, frozen' }]);
   if ('advanceSeconds' in object) {
     const value = object['advanceSeconds'];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_ADVANCE_SECONDS) {
