@@ -31,9 +31,19 @@ export class ApiError extends Error {
     return {
       type: this.type,
       code: this.code,
-      message: this.message,
+      message: this.message.length > 1000 ? `${this.message.slice(0, 999)}…` : this.message,
       correlationId,
-      details: this.details ? this.details.slice(0, 100) : null,
+      details: this.details ? this.details.slice(0, 100).map(boundDetail) : null,
     };
   }
+}
+
+/**
+ * The spec bounds `field` (200) and `issue` (500): details often echo request input (an unknown
+ * key, an invalid asset), so they are cut here, where every error body is made.
+ */
+function boundDetail(detail: ErrorDetail): ErrorDetail {
+  const field = detail.field.length > 200 ? `${detail.field.slice(0, 199)}…` : detail.field;
+  const issue = detail.issue.length > 500 ? `${detail.issue.slice(0, 499)}…` : detail.issue;
+  return field === detail.field && issue === detail.issue ? detail : { field, issue };
 }

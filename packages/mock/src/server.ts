@@ -4,6 +4,7 @@ import type { MockOptions } from './core.js';
 import { concat, type BodyRead } from './http-body.js';
 import { createMock, dispatch, type FortaryMock } from './mock.js';
 import type { ControlPlaneOptions } from './control/control-plane.js';
+import { answerClientError } from './transport/client-error.js';
 
 export interface MockServerOptions extends MockOptions, ControlPlaneOptions {
   /** Default 4010; 0 picks a free port. */
@@ -38,6 +39,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(mock.core, error, socket));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
