@@ -16,6 +16,7 @@ import {
   type OpenApiDocument,
 } from '@fortary/codegen-kit';
 import { runCli } from '@fortary/codegen-kit';
+import { exampleFacts } from './example-facts.ts';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(packageDir, 'src', 'generated');
@@ -134,7 +135,13 @@ function main(): void {
     `export const OPERATION_FACTS = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationFacts>;`,
     '',
   ];
-  replaceOutputDir(outDir, { 'spec-facts.ts': lines.join('\n') });
+  const examples = [
+    doNotEditHeader('@fortary/mock (scripts/example-facts.ts)'),
+    '/** The records the spec\'s response examples show; the default seed holds every one of them. */',
+    `export const SPEC_EXAMPLES = ${JSON.stringify(exampleFacts(document, file), null, 2)} as const;`,
+    '',
+  ];
+  replaceOutputDir(outDir, { 'spec-facts.ts': lines.join('\n'), 'spec-examples.ts': examples.join('\n') });
   process.stdout.write(`wrote ${join(outDir, 'spec-facts.ts')}\n`);
 }
 
