@@ -68,6 +68,7 @@ async function fetchHandler(control: ControlPlane, request: Request, clientAddre
   const raw = await dispatch(control, {
     method: request.method,
     target: url.pathname + url.search,
+    url,
     headers,
     readBody: (limit) => readStreamLimited(request.body, limit),
     clientAddress,

@@ -1,7 +1,8 @@
 import { toBaseUnits } from '../amount.js';
 import { findAsset, findNetwork } from '../catalog.js';
 import { SPEC_EXAMPLES } from '../generated/spec-examples.js';
-import type { NetworkName, Scope } from '../generated/spec-facts.js';
+import type { NetworkName } from '@fortary/types';
+import type { Scope } from '../generated/spec-facts.js';
 import { DEFAULT_KEY_LIFETIME_MS, type ApiKeyRecord, type DepositAddressRecord, type MockState, type TransferRecord, type VaultRecord } from '../state.js';
 
 /**
