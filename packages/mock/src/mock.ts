@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
-import { MockCore, type MockOptions, type MockStats, type RawResponse, type RequestLogEntry } from './core.js';
+import { ControlPlane, type ControlPlaneOptions } from './control/control-plane.js';
+import { MockCore, type MockOptions, type MockStats, type RawRequest, type RawResponse, type RequestLogEntry } from './core.js';
 import type { Fault } from './faults.js';
 import { readStreamLimited } from './http-body.js';
 import type { SeedSummary } from './state.js';
@@ -21,14 +22,19 @@ export interface FortaryMock {
   injectFaults(faults: Fault[]): void;
   /** Ends a pending or submitted transfer as `failed` and releases its amount; false if it is final or unknown. */
   failTransfer(transferId: string): boolean;
+  /** The control plane: the clock, simulated deposits, failing transfers, faults, reset (also served under `/_mock/`). */
+  readonly control: ControlPlane;
   /** The transport-independent core, for adapters. */
   readonly core: MockCore;
 }
 
-export function createMock(options: MockOptions = {}): FortaryMock {
+export type CreateMockOptions = MockOptions & ControlPlaneOptions;
+
+export function createMock(options: CreateMockOptions = {}): FortaryMock {
   const core = new MockCore(options);
+  const control = new ControlPlane(core, options);
   return {
-    fetch: (request, init) => fetchHandler(core, request, init?.clientAddress ?? core.defaultClientAddress),
+    fetch: (request, init) => fetchHandler(control, request, init?.clientAddress ?? core.defaultClientAddress),
     get bootstrapKey() {
       return core.seed.bootstrapKey;
     },
@@ -42,20 +48,24 @@ export function createMock(options: MockOptions = {}): FortaryMock {
     get stats() {
       return core.stats;
     },
-    reset: () => core.reset(),
+    reset: () => void control.reset(),
     injectFaults: (faults) => core.injectFaults(faults),
-    failTransfer: (transferId) => core.failTransfer(transferId),
+    failTransfer: (transferId) => {
+      control.settle();
+      return core.failTransfer(transferId);
+    },
+    control,
     core,
   };
 }
 
-async function fetchHandler(core: MockCore, request: Request, clientAddress: string): Promise<Response> {
+async function fetchHandler(control: ControlPlane, request: Request, clientAddress: string): Promise<Response> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const raw = await core.handle({
+  const raw = await dispatch(control, {
     method: request.method,
     target: url.pathname + url.search,
     url,
@@ -64,6 +74,13 @@ async function fetchHandler(core: MockCore, request: Request, clientAddress: str
     clientAddress,
   });
   return toResponse(raw);
+}
+
+/** Sends `/_mock/` requests to the control plane and the rest, deposits settled first, to the API. */
+export function dispatch(control: ControlPlane, request: RawRequest): Promise<RawResponse> {
+  if (ControlPlane.owns(request.target)) return control.handle(request);
+  control.settle();
+  return control.core.handle(request);
 }
 
 function toResponse(raw: RawResponse): Response {

@@ -158,7 +158,7 @@ export const request$ApiKeyPage = z.strictObject({
   "nextCursor": request$NextCursor,
 });
 export const request$ErrorType = z.enum(["invalid_request","authentication","permission","not_found","conflict","rate_limit","internal","unavailable"]);
-export const request$ErrorCode = z.enum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","insufficient_balance","idempotency_key_reused","rate_limited","internal_error","service_unavailable"]);
+export const request$ErrorCode = z.enum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","insufficient_balance","idempotency_key_reused","request_header_fields_too_large","rate_limited","internal_error","service_unavailable"]);
 export const request$ErrorDetail = z.strictObject({
   "field": z.string().min(1).max(200),
   "issue": z.string().min(1).max(500),
@@ -325,7 +325,7 @@ export const response$ApiKeyPage = z.looseObject({
   "nextCursor": response$NextCursor,
 });
 export const response$ErrorType = tolerantEnum(["invalid_request","authentication","permission","not_found","conflict","rate_limit","internal","unavailable"]);
-export const response$ErrorCode = tolerantEnum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","insufficient_balance","idempotency_key_reused","rate_limited","internal_error","service_unavailable"]);
+export const response$ErrorCode = tolerantEnum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","insufficient_balance","idempotency_key_reused","request_header_fields_too_large","rate_limited","internal_error","service_unavailable"]);
 export const response$ErrorDetail = z.looseObject({
   "field": z.string().min(1).max(200),
   "issue": z.string().min(1).max(500),
