@@ -1,3 +1,4 @@
+import { escapePointerToken } from '@fortary/codegen-kit';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -14,14 +15,14 @@ export function collectExamples(document: Record<string, any>): Array<{ at: stri
     if ('schema' in record && typeof record.schema === 'object') {
       if ('example' in record) found.push({ at: `${pointer}/example`, schema: `${pointer}/schema`, value: record.example });
       for (const [name, example] of Object.entries<any>(record.examples ?? {})) {
-        found.push({ at: `${pointer}/examples/${name}`, schema: `${pointer}/schema`, value: example.value });
+        found.push({ at: `${pointer}/examples/${escapePointerToken(name)}`, schema: `${pointer}/schema`, value: example.value });
       }
     }
     const isSchema = pointer.startsWith('/components/schemas/') && Array.isArray(record.examples);
     if (isSchema) record.examples.forEach((value: unknown, index: number) => found.push({ at: `${pointer}/examples/${index}`, schema: pointer, value }));
     for (const [key, child] of Object.entries(record)) {
       if (key === 'example' || (key === 'examples' && (isSchema || 'schema' in record))) continue;
-      visit(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+      visit(child, `${pointer}/${escapePointerToken(key)}`);
     }
   };
   visit(document, '');

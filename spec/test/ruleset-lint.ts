@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import { readFileSync } from 'node:fs';
+import { toPointer } from '@fortary/codegen-kit';
 import spectralCore from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
 import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
@@ -111,9 +112,6 @@ export function spectralFor(names: readonly string[]): Promise<Linter> {
   }
   return linter;
 }
-
-export const toPointer = (path: ReadonlyArray<string | number>): string =>
-  path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
 /**
  * Lints `text` as if it were spec/openapi.yaml (so the ruleset's per-file overrides apply).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceProblems, operationsById } from './support/conformance.js';
+import { controlProblems } from './support/control-conformance.js';
 import { createHarness } from './support/harness.js';
 
 /**
@@ -28,6 +29,27 @@ describe('the conformance checker', () => {
     expect(conformanceProblems({ operationId: 'getVault', status: 404, headers: headers(), body: error('vault_not_found', 'permission') }).join()).toMatch(/belongs to 404 not_found/);
     expect(conformanceProblems({ operationId: 'getVault', status: 404, headers: headers(), body: { ...error('vault_not_found', 'not_found'), correlationId: 'req_other' } }).join()).toMatch(/correlationId/);
     expect(conformanceProblems({ operationId: 'getVault', status: 503, headers: headers(), body: error('service_unavailable', 'unavailable') }).join()).toMatch(/Retry-After/);
+  });
+});
+
+describe('the control-plane conformance checker', () => {
+  const clock = { now: '2026-03-01T12:00:00Z', frozen: true };
+  const controlHeaders = () => new Headers({ 'content-type': 'application/json', 'x-request-id': 'req_abc' });
+
+  it('accepts a conforming response, also on a route no operation matches', () => {
+    expect(controlProblems('GET', '/_mock/clock', 200, controlHeaders(), clock)).toEqual([]);
+    expect(controlProblems('GET', '/_mock/nowhere', 404, controlHeaders(), error('route_not_found', 'not_found'))).toEqual([]);
+  });
+
+  it('flags an undocumented success status, a missing or malformed X-Request-Id, a bad body and a miscatalogued code', () => {
+    expect(controlProblems('GET', '/_mock/clock', 201, controlHeaders(), clock).join()).toMatch(/not documented/);
+    const noRequestId = controlHeaders();
+    noRequestId.delete('x-request-id');
+    expect(controlProblems('GET', '/_mock/clock', 200, noRequestId, clock).join()).toMatch(/X-Request-Id is missing/);
+    expect(controlProblems('GET', '/_mock/clock', 200, new Headers({ 'content-type': 'application/json', 'x-request-id': 'abc' }), clock).join()).toMatch(/X-Request-Id abc/);
+    expect(controlProblems('GET', '/_mock/clock', 200, controlHeaders(), { ...clock, frozen: 'yes' }).join()).toMatch(/body/);
+    expect(controlProblems('GET', '/_mock/clock', 403, controlHeaders(), error('vault_not_found', 'not_found')).join()).toMatch(/belongs to 404 not_found/);
+    expect(controlProblems('GET', '/_mock/nowhere', 404, controlHeaders(), { ...error('route_not_found', 'not_found'), correlationId: 'req_other' }).join()).toMatch(/correlationId/);
   });
 });
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { issueErrorCode, operationSchemas, requestSchemas, responseSchemas } from '../src/index.ts';
-import { loadBundle } from './spec-examples.ts';
+import { deref, escapePointerToken, operationPointer, resolvePointer } from '@fortary/codegen-kit';
+import { loadBundle, specFile } from './spec-examples.ts';
 
 const document = loadBundle();
+/** The first JSON example of an operation's request body or of one of its responses, `$ref`s followed. */
 const mediaExample = (path: string, method: string, where: 'request' | string) => {
-  const operation = document.paths[path][method];
-  const media = where === 'request' ? operation.requestBody.content['application/json'] : operation.responses[where].content['application/json'];
+  const at = operationPointer(path, method);
+  const pointer = where === 'request' ? `${at}/requestBody` : `${at}/responses/${escapePointerToken(where)}`;
+  const media = deref<any>(document, resolvePointer(document, pointer), { file: specFile, pointer }).value.content['application/json'];
   return structuredClone(media.example ?? Object.values<any>(media.examples)[0].value);
 };
 

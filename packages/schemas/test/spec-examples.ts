@@ -20,7 +20,7 @@ export function examplePointers(document: Record<string, any>): string[] {
     const record = node as Record<string, any>;
     if ('schema' in record && typeof record.schema === 'object') {
       if ('example' in record) found.push(`${pointer}/example`);
-      for (const name of Object.keys(record.examples ?? {})) found.push(`${pointer}/examples/${name}`);
+      for (const name of Object.keys(record.examples ?? {})) found.push(`${pointer}/examples/${escapePointerToken(name)}`);
     }
     const isSchema = pointer.startsWith('/components/schemas/') && Array.isArray(record.examples);
     if (isSchema) record.examples.forEach((_: unknown, index: number) => found.push(`${pointer}/examples/${index}`));
@@ -37,6 +37,6 @@ export function examplePointers(document: Record<string, any>): string[] {
 export function examplesOf(holder: any, pointer: string): Array<[string, unknown]> {
   const list: Array<[string, unknown]> = [];
   if (holder && 'example' in holder) list.push([`${pointer}/example`, holder.example]);
-  for (const [name, example] of Object.entries<any>(holder?.examples ?? {})) list.push([`${pointer}/examples/${name}`, example.value]);
+  for (const [name, example] of Object.entries<any>(holder?.examples ?? {})) list.push([`${pointer}/examples/${escapePointerToken(name)}`, example.value]);
   return list;
 }
