@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutNodeNotice } from '../../scripts/redocly-quiet.mjs';
 
 const specDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoDir = join(specDir, '..');
@@ -54,11 +55,6 @@ function run(name, args) {
       stderr: Buffer.concat(stderr).toString('utf8'),
     }));
   });
-}
-
-/** Removes Redocly's Node 20 end-of-life box (a ╔…╚ frame that names the notice). */
-export function withoutNodeNotice(text) {
-  return text.replace(/[^\S\n]*╔[^\n]*\n(?:[^\n]*\n)*?[^\S\n]*╚[^\n]*\n?/g, (box) => (box.includes('Node.js 20 support is ending') ? '' : box)).replace(/^\n+/, '');
 }
 
 const redocly = run('Redocly', [bin('@redocly/cli', 'redocly'), 'lint', spec, '--config', beside('redocly.yaml'), `--format=${redoclyFormat}`]);
