@@ -42,15 +42,25 @@ function operationTable(document: OpenApiDocument): string {
     const deprecated = operation['deprecated'] === true;
     return `  ${operationId}: { method: '${method}', path: '${path}', requiredScope: ${scope ? `'${String(scope)}'` : 'null'}, deprecated: ${deprecated} },`;
   });
+  // openapi-typescript lists the webhooks' operations in `operations` too; they are deliveries
+  // the API makes, not operations it serves, so the table leaves them out.
+  const webhookIds = webhookOperationIds(document);
+  const served = webhookIds.length ? `Exclude<keyof operations, ${webhookIds.map((id) => `'${id}'`).join(' | ')}>` : 'keyof operations';
   return [
     "import type { operations } from './openapi.js';",
     '',
     '/** The HTTP method, path template and required scope of every operation, keyed by operationId. */',
     'export const operationTable = {',
     ...rows,
-    '} as const satisfies Record<keyof operations, { method: string; path: string; requiredScope: string | null; deprecated: boolean }>;',
+    `} as const satisfies Record<${served}, { method: string; path: string; requiredScope: string | null; deprecated: boolean }>;`,
     '',
     'export type OperationId = keyof typeof operationTable;',
     '',
   ].join('\n');
+}
+
+/** The operationIds of the webhooks' deliveries (OpenAPI 3.1 `webhooks`). */
+function webhookOperationIds(document: OpenApiDocument): string[] {
+  const webhooks = ((document as unknown as { webhooks?: Record<string, Record<string, { operationId?: unknown }>> }).webhooks) ?? {};
+  return Object.values(webhooks).flatMap((pathItem) => Object.values(pathItem ?? {}).map((operation) => operation?.operationId).filter((id): id is string => typeof id === 'string'));
 }

@@ -3,6 +3,7 @@ import { parseAssetGrammar } from './asset-grammar.ts';
 import {
   componentRefName,
   derefSchema,
+  discriminatorTargets,
   indent,
   parameterToZod,
   schemaToZod,
@@ -37,7 +38,7 @@ const REFINEMENTS: Record<string, Partial<Record<Flavour, { dropPattern?: boolea
 const FLAVOURS: Flavour[] = ['request', 'response'];
 
 /** The hand-written helpers generated code may call, all exported by `src/refinements.ts`. */
-const HELPERS = ['assetIdInRequest', 'assetIdInResponse', 'checkDestinationAddress', 'fromText', 'tolerantEnum', 'uniqueItems'];
+const HELPERS = ['assetIdInRequest', 'assetIdInResponse', 'checkDestinationAddress', 'fromText', 'tolerantEnum', 'uniqueItems', 'unmappedValue'];
 
 /** The import line for the helpers `code` calls (none: no line). */
 function helperImport(code: string): string[] {
@@ -162,6 +163,8 @@ function refsIn(node: unknown): string[] {
       const name = componentRefName(value);
       return name ? [name] : [];
     }
+    // A discriminator names its members and fallback in strings, not `$ref`s.
+    if (key === 'discriminator') return discriminatorTargets(value);
     return key === 'examples' || key === 'example' ? [] : refsIn(value);
   });
 }

@@ -6,7 +6,7 @@ export const NETWORK_NAMES = ["Ethereum","Bitcoin","Solana","Avalanche","Base","
 export type NetworkName = (typeof NETWORK_NAMES)[number];
 
 /** Every scope an API key may hold. */
-export const SCOPES = ["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage"] as const;
+export const SCOPES = ["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage","webhooks:manage"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const TRANSFER_STATUSES = ["pending","submitted","confirmed","failed"] as const;
@@ -65,6 +65,18 @@ export const ERROR_CATALOG = {
     "status": 404,
     "type": "not_found"
   },
+  "deposit_not_found": {
+    "status": 404,
+    "type": "not_found"
+  },
+  "event_not_found": {
+    "status": 404,
+    "type": "not_found"
+  },
+  "webhook_endpoint_not_found": {
+    "status": 404,
+    "type": "not_found"
+  },
   "route_not_found": {
     "status": 404,
     "type": "not_found"
@@ -102,6 +114,10 @@ export const ERROR_CATALOG = {
     "type": "invalid_request"
   },
   "invalid_amount": {
+    "status": 422,
+    "type": "invalid_request"
+  },
+  "invalid_url": {
     "status": 422,
     "type": "invalid_request"
   },
@@ -272,6 +288,28 @@ export const OPERATION_FACTS = {
     "deprecated": false,
     "sunset": null
   },
+  "listDeposits": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": true,
+    "queryParameters": [
+      "limit",
+      "cursor",
+      "status"
+    ],
+    "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
+  "getDeposit": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": false,
+    "queryParameters": [],
+    "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
   "listApiKeys": {
     "idempotencyKey": "none",
     "hasBody": false,
@@ -308,6 +346,67 @@ export const OPERATION_FACTS = {
     "paginated": false,
     "queryParameters": [],
     "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
+  "listEvents": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": true,
+    "queryParameters": [
+      "limit",
+      "cursor",
+      "type"
+    ],
+    "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
+  "getEvent": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": false,
+    "queryParameters": [],
+    "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
+  "listWebhookEndpoints": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": true,
+    "queryParameters": [
+      "limit",
+      "cursor"
+    ],
+    "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
+  "createWebhookEndpoint": {
+    "idempotencyKey": "optional",
+    "hasBody": true,
+    "paginated": false,
+    "queryParameters": [],
+    "successStatus": 201,
+    "deprecated": false,
+    "sunset": null
+  },
+  "getWebhookEndpoint": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": false,
+    "queryParameters": [],
+    "successStatus": 200,
+    "deprecated": false,
+    "sunset": null
+  },
+  "deleteWebhookEndpoint": {
+    "idempotencyKey": "none",
+    "hasBody": false,
+    "paginated": false,
+    "queryParameters": [],
+    "successStatus": 204,
     "deprecated": false,
     "sunset": null
   }

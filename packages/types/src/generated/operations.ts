@@ -17,10 +17,18 @@ export const operationTable = {
   listTransfers: { method: 'get', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:read', deprecated: false },
   createTransfer: { method: 'post', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:write', deprecated: false },
   getTransfer: { method: 'get', path: '/v1/vaults/{vaultId}/transfers/{transferId}', requiredScope: 'transfers:read', deprecated: false },
+  listDeposits: { method: 'get', path: '/v1/vaults/{vaultId}/deposits', requiredScope: 'vaults:read', deprecated: false },
+  getDeposit: { method: 'get', path: '/v1/vaults/{vaultId}/deposits/{depositId}', requiredScope: 'vaults:read', deprecated: false },
   listApiKeys: { method: 'get', path: '/v1/api-keys', requiredScope: 'api-keys:manage', deprecated: false },
   createApiKey: { method: 'post', path: '/v1/api-keys', requiredScope: 'api-keys:manage', deprecated: false },
   getApiKey: { method: 'get', path: '/v1/api-keys/{apiKeyId}', requiredScope: 'api-keys:manage', deprecated: false },
   revokeApiKey: { method: 'post', path: '/v1/api-keys/{apiKeyId}/revoke', requiredScope: 'api-keys:manage', deprecated: false },
-} as const satisfies Record<keyof operations, { method: string; path: string; requiredScope: string | null; deprecated: boolean }>;
+  listEvents: { method: 'get', path: '/v1/events', requiredScope: 'vaults:read', deprecated: false },
+  getEvent: { method: 'get', path: '/v1/events/{eventId}', requiredScope: 'vaults:read', deprecated: false },
+  listWebhookEndpoints: { method: 'get', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', deprecated: false },
+  createWebhookEndpoint: { method: 'post', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', deprecated: false },
+  getWebhookEndpoint: { method: 'get', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', deprecated: false },
+  deleteWebhookEndpoint: { method: 'delete', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', deprecated: false },
+} as const satisfies Record<Exclude<keyof operations, 'transferCreatedWebhook' | 'transferUpdatedWebhook' | 'depositCreatedWebhook' | 'depositUpdatedWebhook'>, { method: string; path: string; requiredScope: string | null; deprecated: boolean }>;
 
 export type OperationId = keyof typeof operationTable;
