@@ -1,13 +1,14 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { FetchLike } from './core/attempt.js';
 import { defaultBackoff, parseRetryAfter, type BackoffOptions } from './core/backoff.js';
 import { createDeprecationWatch, type DeprecationNotice } from './core/deprecation.js';
 import { FortaryApiError, FortaryError, FortaryRateLimitError } from './core/errors.js';
+import { stampIdempotencyKey } from './core/idempotency.js';
 import { createPacer } from './core/pacing.js';
 import { createRedactor, type Redactor } from './core/redact.js';
-import { responseMeta } from './core/response-meta.js';
-import { createRetryingFetch, type FetchLike } from './core/retrying-fetch.js';
+import { createRetryLoop } from './core/retry-loop.js';
 import { checkMaxItems, createPaginator, type PageResult, type PaginateOptions, type Paginator } from './paginate.js';
-import type { CallInfo, FortaryInit, FortaryMethod, FortaryPaths, HttpMethod, ListPath, PageItem } from './types.js';
+import type { CallInfo, FortaryInit, FortaryMethod, FortaryPaths, ListPath, PageItem, SpecMethod } from './types.js';
 
 type OpenapiFetchResult = { data?: unknown; error?: unknown; response: Response };
 
@@ -36,17 +37,17 @@ export interface FortaryClientOptions {
   backoff?: Partial<BackoffOptions>;
   /** Called once per operation when the API signals `Deprecation`/`Sunset`. Default: one logger warning. */
   onDeprecation?: (notice: DeprecationNotice) => void;
-  /** Default: `console` (warnings only). */
+  /** Default: warnings to `console.warn`, no debug lines (pass `console` to see one line per retry). */
   logger?: FortaryLogger;
 }
 
 type PaginateInit<Path extends ListPath> = NonNullable<FortaryInit<Path, 'get'>> & PaginateOptions;
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
-export interface FortaryClient {
-  GET: FortaryMethod<'get'>;
-  POST: FortaryMethod<'post'>;
-  PATCH: FortaryMethod<'patch'>;
+/** One call per HTTP method the spec uses: `GET`, `POST`, `PATCH`, … */
+export type FortaryMethods = { [Method in SpecMethod as Uppercase<Method>]: FortaryMethod<Method> };
+
+export interface FortaryClient extends FortaryMethods {
   /** Every item of a list operation, page after page, as an async iterable; `.pages()` for pages. */
   paginate<Path extends ListPath>(
     url: Path,
@@ -93,12 +94,12 @@ function checkBaseUrl(baseUrl: string): string {
 export function createFortaryClient(options: FortaryClientOptions): FortaryClient {
   const apiKey = checkApiKey(options?.apiKey);
   const redactor = createRedactor([apiKey]);
-  const logger = options.logger ?? console;
+  // By default only warnings are printed: retries are debug-level news (`logger: console` shows them).
+  const logger = options.logger ?? { warn: (message: string) => console.warn(message) };
   const warn = (message: string) => logger.warn(redactor.text(message));
   const debug = (message: string) => logger.debug?.(redactor.text(message));
 
-  const retryingFetch = createRetryingFetch({
-    fetch: options.fetch ?? ((request, init?: RequestInit) => fetch(request, init)) as FetchLike,
+  const retryLoop = createRetryLoop({
     maxRetries: numberOption('maxRetries', options.maxRetries, 3, 0),
     timeoutMs: numberOption('timeoutMs', options.timeoutMs, 30_000, 1),
     deadlineMs: numberOption('deadlineMs', options.deadlineMs, 120_000, 1),
@@ -107,11 +108,13 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
     redactor,
     debug,
   });
+  const transport = options.fetch ?? ((request, init?: RequestInit) => fetch(request, init)) as FetchLike;
   const base = createClient<FortaryPaths>({
     baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
-    fetch: retryingFetch,
     headers: { Authorization: `Bearer ${apiKey}` },
   });
+  /** Middleware registered with `use()`: an onRequest may swap in a Request with its own signal. */
+  let middlewareCount = 0;
 
   const watchDeprecation = createDeprecationWatch(
     options.onDeprecation ??
@@ -123,45 +126,67 @@ export function createFortaryClient(options: FortaryClientOptions): FortaryClien
    * FortaryApiError. The object is completed in place: openapi-fetch makes a fresh one per call,
    * and its keys keep their order (`data` or `error`, `response`, then ours).
    */
-  function toResult(method: Uppercase<HttpMethod>, path: string, result: OpenapiFetchResult & Partial<CallInfo>) {
+  function toResult(method: string, path: string, result: OpenapiFetchResult & Partial<CallInfo>, idempotencyKey: string | null) {
     const { response } = result;
-    const idempotencyKey = (result.idempotencyKey = responseMeta.get(response)?.idempotencyKey ?? null);
+    result.idempotencyKey = idempotencyKey;
     const requestId = (result.requestId = response.headers.get('X-Request-Id'));
     watchDeprecation(method, path, response.headers);
     if (!response.ok) result.error = toApiError(response, result.error, idempotencyKey, requestId, redactor);
     return result;
   }
 
-  const method = (name: Uppercase<HttpMethod>) => {
-    const call = base[name as 'GET'] as (path: string, init?: unknown) => Promise<OpenapiFetchResult>;
-    return async (path: string, init?: { signal?: AbortSignal | null }) => {
-      // openapi-fetch 0.17 runs its GET()/POST() synchronously up to the `fetch` call (unless an
-      // onRequest middleware is awaited first), so the flag is seen by this call's fetch alone.
-      retryingFetch.unsignalled = !init?.signal;
-      const pending = call(path, init);
-      retryingFetch.unsignalled = false;
-      return toResult(name, path, await pending);
+  /**
+   * One of the client's calls. Each call hands openapi-fetch a fetch of its own, through which
+   * openapi-fetch's finished Request (after any middleware) reaches the retry loop: so what the
+   * loop needs to know about the call travels with it, whenever openapi-fetch sends, and the key
+   * stamped on the request comes back to this call alone.
+   */
+  const method = (name: string) => {
+    const call = base[name as 'GET'] as unknown as (path: string, init: object) => Promise<OpenapiFetchResult>;
+    return async (path: string, init?: CallInit) => {
+      let idempotencyKey: string | null = null;
+      const result = await call(path, {
+        ...init,
+        fetch: (request: Request) => {
+          if (request.method === 'POST') idempotencyKey = stampIdempotencyKey(request);
+          return retryLoop(request, {
+            send: init?.fetch ?? transport,
+            // Built from this call's options, the request can abort only through their `signal`,
+            // or a signal that middleware put on a Request it swapped in. Otherwise nothing can
+            // abort it, and attempts need not listen (a listener costs about as much as the rest
+            // of an attempt).
+            signal: init?.signal || middlewareCount || init?.middleware?.length ? request.signal : null,
+            idempotencyKey,
+          });
+        },
+      });
+      return toResult(name, path, result, idempotencyKey);
     };
   };
-  const GET = method('GET') as unknown as FortaryMethod<'get'>;
 
-  return {
-    GET,
-    POST: method('POST') as unknown as FortaryMethod<'post'>,
-    PATCH: method('PATCH') as unknown as FortaryMethod<'patch'>,
+  const client = {
     paginate(path, ...[init]) {
       const { maxItems, ...rest } = (init ?? {}) as PaginateOptions & { params?: { query?: Record<string, unknown> } };
       const limit = checkMaxItems(maxItems);
-      const get = GET as unknown as (path: string, init: unknown) => Promise<PageResult<never>>;
+      const get = client.GET as unknown as (path: string, init: unknown) => Promise<PageResult<never>>;
       return createPaginator(path, (cursor) => {
         const query = cursor === undefined ? rest.params?.query : { ...rest.params?.query, cursor };
         return get(path, { ...rest, params: { ...rest.params, query } });
       }, limit);
     },
     unwrap,
-    use: (...middleware) => base.use(...middleware),
-  };
+    use(...middleware) {
+      middlewareCount += middleware.length;
+      base.use(...middleware);
+    },
+  } as FortaryClient;
+  // openapi-fetch's own method list (GET, PUT, POST, …); the types expose those the spec uses.
+  for (const name in base) if (/^[A-Z]+$/.test(name)) (client as unknown as Record<string, unknown>)[name] = method(name);
+  return client;
 }
+
+/** What a call's options may carry besides the operation's parameters and body. */
+type CallInit = { signal?: AbortSignal | null; fetch?: FetchLike; middleware?: Middleware[] };
 
 function toApiError(response: Response, body: unknown, idempotencyKey: string | null, requestId: string | null, redactor: Redactor): FortaryApiError {
   const init = {

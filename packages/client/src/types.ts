@@ -2,7 +2,16 @@ import type { paths } from '@fortary/types';
 import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { FortaryApiError } from './core/errors.js';
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+/**
+ * OpenAPI's HTTP methods as @fortary/types spells them on every path item (generated from the
+ * spec, so the list is not restated here).
+ */
+export type HttpMethod = Exclude<keyof paths[keyof paths], 'parameters'>;
+
+/** The methods the spec has at least one operation for: the client has a call for each (`GET`, `POST`, …). */
+export type SpecMethod = {
+  [Path in keyof paths]: { [Method in HttpMethod]: paths[Path][Method] extends undefined ? never : Method }[HttpMethod];
+}[keyof paths];
 type JsonMedia = `${string}/${string}`;
 
 /**

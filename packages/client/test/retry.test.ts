@@ -253,6 +253,24 @@ describe('waiting: Retry-After, backoff, deadline, abort (fake timers)', () => {
   }, 5_000);
 });
 
+describe('retry logs', () => {
+  it('prints nothing about a retry by default, and one debug line per retry with logger: console', async () => {
+    const spies = (['log', 'info', 'debug', 'warn', 'error'] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => undefined));
+    try {
+      const quiet = withScript([apiError(503, 'service_unavailable'), json(200, vault(vaultId))], { logger: undefined });
+      expect((await getVault(quiet)).data).toEqual(vault(vaultId));
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0, 0]);
+
+      const verbose = withScript([apiError(503, 'service_unavailable'), json(200, vault(vaultId))], { logger: console });
+      await getVault(verbose);
+      const debug = spies[2]!.mock.calls.map(([message]) => String(message));
+      expect(debug).toEqual([expect.stringMatching(/^GET https:\/\/api\.test\/v1\/vaults\/vault_3f8a2c1d9b: HTTP 503, retry in \d+ ms$/)]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
+
 describe('backoff arithmetic', () => {
   it('doubles up to the cap, with half of each step random', () => {
     const options = { initialDelayMs: 500, maxDelayMs: 8_000 };

@@ -50,6 +50,10 @@ async function typedCalls() {
   fortary.paginate('/v1/vaults/{vaultId}', { params: { path: { vaultId } } });
   // @ts-expect-error listTransfers needs its vaultId
   fortary.paginate('/v1/vaults/{vaultId}/transfers');
+
+  // One call per method the spec uses, read off @fortary/types: no operation is a PUT.
+  expectTypeOf(fortary).toHaveProperty('PATCH');
+  expectTypeOf(fortary).not.toHaveProperty('PUT');
 }
 
 describe('typing', () => {

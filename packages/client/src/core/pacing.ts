@@ -5,7 +5,7 @@ export interface Pacer {
    * Takes a unit for a request about to be sent. Returns nothing when it may go now (the common
    * case, kept synchronous), or a promise of the wait. Gives up waiting at the deadline.
    */
-  acquire(signal: AbortSignal, deadline: number): Promise<void> | undefined;
+  acquire(signal: AbortSignal | null, deadline: number): Promise<void> | undefined;
   /** Reads the budget an answer reports. */
   observe(headers: Headers, now: number): void;
   /** A 429 with `Retry-After`: nobody on this client should send before it has passed. */
@@ -44,7 +44,7 @@ export function createPacer(): Pacer {
     lastHeaders = undefined;
   };
 
-  async function waitForBudget(signal: AbortSignal, deadline: number): Promise<void> {
+  async function waitForBudget(signal: AbortSignal | null, deadline: number): Promise<void> {
     for (;;) {
       readWindow();
       const now = Date.now();
