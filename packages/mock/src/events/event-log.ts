@@ -24,7 +24,7 @@ const keyOf = (event: EventRecord): SortKey => [event.createdAt, event.id];
  */
 export class EventLog {
   private readonly byId = new Map<string, EventRecord>();
-  private readonly ordered = new SortedList<EventRecord>(keyOf);
+  private ordered = new SortedList<EventRecord>(keyOf);
   private readonly listeners = new Set<EventListener>();
 
   constructor(private readonly newId: () => string) {}
@@ -58,6 +58,12 @@ export class EventLog {
   /** Whether `key` may see `event` now (vault allowlist, read scope of the resource, key still valid). */
   visibleTo(key: KeyAccess, event: EventRecord, nowMs: number): boolean {
     return mayReadEvent(key, event, nowMs);
+  }
+
+  /** Forgets every event (listeners stay). */
+  clear(): void {
+    this.byId.clear();
+    this.ordered = new SortedList<EventRecord>(keyOf);
   }
 
   onEvent(listener: EventListener): () => void {
