@@ -1,6 +1,8 @@
 import { operationTable, type OperationId } from '@fortary/types';
 import { VirtualClock, toMillis, type Clock } from './clock.js';
 import { ApiError } from './errors.js';
+import type { DeliverySchedulerOptions } from './events/delivery-scheduler.js';
+import { EventsHub } from './events/hub.js';
 import { FaultInjector, type Fault, type RandomFaultOptions } from './faults.js';
 import { OPERATION_FACTS } from './generated/spec-facts.js';
 import { MAX_BODY_BYTES, canonicalJson, isJsonContentType, readStreamLimited, type BodyRead } from './http-body.js';
@@ -10,6 +12,7 @@ import { HANDLERS, type OperationResult } from './operations.js';
 import { CursorCodec } from './pagination.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { LOWER_ALNUM, SeededRandom } from './random.js';
+import { renderTransfer } from './render.js';
 import { route } from './router.js';
 import { MockState, seedState, type ApiKeyRecord, type SeedSummary } from './state.js';
 import { validateRequest } from './validation.js';
@@ -31,6 +34,8 @@ export interface MockOptions {
   sunset?: string | Date;
   /** The moment v1 was deprecated, for the `Deprecation` header. Default: the start of the clock. */
   deprecatedAt?: string | Date;
+  /** Webhook deliveries: the `fetch` they go through (default the global one), timeout, attempts, backoff. */
+  webhooks?: Omit<DeliverySchedulerOptions, 'nowMs'>;
 }
 
 /** A request as the core sees it, whichever transport it came from. */
@@ -92,6 +97,8 @@ export class MockCore {
   private requestCounter = 0;
   private readonly retirementHeaders: Record<string, string>;
   readonly defaultClientAddress: string;
+  /** Events, webhook endpoints and their deliveries, deposits as the API serves them. */
+  readonly events: EventsHub;
 
   constructor(readonly options: MockOptions = {}) {
     this.seedValue = options.seed ?? 'fortary';
@@ -106,6 +113,12 @@ export class MockCore {
       this.retirementHeaders['deprecation'] = `@${Math.floor(deprecatedAt / 1000)}`;
       this.retirementHeaders['sunset'] = new Date(toMillis(options.sunset)).toUTCString();
     }
+    this.events = new EventsHub({
+      nowMs: () => this.clock.nowMs(),
+      seed: this.seedValue,
+      keyById: (apiKeyId) => this.state.apiKeys.get(apiKeyId),
+      delivery: options.webhooks,
+    });
     this.reset();
   }
 
@@ -114,6 +127,9 @@ export class MockCore {
     if (this.state) this.clock.set(this.startMs);
     this.state = new MockState(this.seedValue);
     this.seed = seedState(this.state, this.seedValue, this.clock.nowMs());
+    this.events.reset();
+    // Seeded records are the starting point, not events; changes from here on are recorded.
+    this.state.onTransferChange = (transfer, kind) => this.events.transferChanged(kind, renderTransfer(transfer), kind === 'created' ? transfer.createdAt : transfer.updatedAt);
     const random = new SeededRandom(`instance:${this.seedValue}`);
     this.codec = new CursorCodec(random.string(32, LOWER_ALNUM));
     this.requestIdPrefix = random.string(6, LOWER_ALNUM);
@@ -237,12 +253,14 @@ export class MockCore {
         if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
         // the clock may have moved during the latency; the operation happens now
         const at = latency > 0 ? this.clock.nowMs() : nowMs;
-        result = HANDLERS[operationId]({ state: this.state, nowMs: at, key, input, codec: this.codec });
+        result = HANDLERS[operationId]({ state: this.state, nowMs: at, key, input, codec: this.codec, events: this.events });
       } catch (error) {
         reservation?.release();
         throw error;
       }
-      const stored: StoredResponse = { status: result.status, body: JSON.stringify(result.body) };
+      // 204 No Content has no body and so no content type
+      if (result.status === 204) delete headers['content-type'];
+      const stored: StoredResponse = { status: result.status, body: result.status === 204 ? '' : JSON.stringify(result.body) };
       reservation?.complete(stored);
       key.lastUsedAt = nowMs;
       entry.executed = true;

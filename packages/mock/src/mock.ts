@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { renderDelivery } from './events/delivery-scheduler.js';
 import { MockCore, type MockOptions, type MockStats, type RawResponse, type RequestLogEntry } from './core.js';
 import type { Fault } from './faults.js';
 import { readStreamLimited } from './http-body.js';
@@ -21,6 +22,8 @@ export interface FortaryMock {
   injectFaults(faults: Fault[]): void;
   /** Ends a pending or submitted transfer as `failed` and releases its amount; false if it is final or unknown. */
   failTransfer(transferId: string): boolean;
+  /** Webhook deliveries: every attempt so far, and a promise that settles once none is in flight or due. */
+  readonly webhooks: { deliveries(): ReturnType<typeof renderDelivery>[]; idle(): Promise<void> };
   /** The transport-independent core, for adapters. */
   readonly core: MockCore;
 }
@@ -45,6 +48,10 @@ export function createMock(options: MockOptions = {}): FortaryMock {
     reset: () => core.reset(),
     injectFaults: (faults) => core.injectFaults(faults),
     failTransfer: (transferId) => core.failTransfer(transferId),
+    webhooks: {
+      deliveries: () => core.events.scheduler.deliveries().map(renderDelivery),
+      idle: () => core.events.scheduler.idle(),
+    },
     core,
   };
 }
@@ -81,5 +88,5 @@ function toResponse(raw: RawResponse): Response {
     });
     return new Response(stream, { status: raw.status, headers: { ...raw.headers, 'content-length': String(bytes.byteLength) } });
   }
-  return new Response(raw.body, { status: raw.status, headers: raw.headers });
+  return new Response(raw.status === 204 || raw.status === 304 ? null : raw.body, { status: raw.status, headers: raw.headers });
 }

@@ -93,6 +93,8 @@ export class MockState {
   readonly apiKeys = new Map<string, ApiKeyRecord>();
   readonly apiKeyOrder = new SortedList<ApiKeyRecord>(newestFirst);
   readonly keysBySecret = new Map<string, ApiKeyRecord>();
+  /** Told about every new transfer and every change of status (the event log listens). */
+  onTransferChange: ((transfer: TransferRecord, kind: 'created' | 'updated') => void) | undefined;
   /** Transfers not yet final, checked whenever the clock is read for a request. */
   private readonly openTransfers = new Set<TransferRecord>();
 
@@ -158,6 +160,7 @@ export class MockState {
     this.transfers.set(transfer.id, transfer);
     if (this.vaults.has(transfer.vaultId)) listOf(this.transfersByVault, transfer.vaultId).insert(transfer);
     this.openTransfers.add(transfer);
+    this.onTransferChange?.(transfer, 'created');
   }
 
   /** Moves transfers along pending → submitted → confirmed up to `nowMs`. */
@@ -168,6 +171,7 @@ export class MockState {
         transfer.status = 'submitted';
         transfer.txHash = this.txHash(family);
         transfer.updatedAt = transfer.createdAt + TRANSFER_SUBMIT_AFTER_MS;
+        this.onTransferChange?.(transfer, 'updated');
       }
       if (transfer.status === 'submitted' && nowMs >= transfer.createdAt + TRANSFER_CONFIRM_AFTER_MS) {
         const at = transfer.createdAt + TRANSFER_CONFIRM_AFTER_MS;
@@ -182,6 +186,7 @@ export class MockState {
           balance.updatedAt = at;
         }
         this.openTransfers.delete(transfer);
+        this.onTransferChange?.(transfer, 'updated');
       }
     }
   }
@@ -200,6 +205,7 @@ export class MockState {
       balance.updatedAt = atMs;
     }
     this.openTransfers.delete(transfer);
+    this.onTransferChange?.(transfer, 'updated');
     return true;
   }
 
