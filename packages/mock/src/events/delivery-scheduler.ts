@@ -80,6 +80,7 @@ export class DeliveryScheduler {
   private readonly controllers = new Set<AbortController>();
   private readonly idleWaiters: Array<() => void> = [];
   private readonly fetch: typeof globalThis.fetch;
+  private readonly ownFetch: boolean;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
   private readonly retryDelayMs: (failures: number) => number;
@@ -92,6 +93,7 @@ export class DeliveryScheduler {
 
   constructor(private readonly options: DeliverySchedulerOptions) {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.ownFetch = options.fetch !== undefined;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
@@ -236,6 +238,9 @@ export class DeliveryScheduler {
     let responseStatus: number | null = null;
     let error: string | null = null;
     try {
+      // The documentation's example hosts never resolve (RFC 2606/6761): fail them without
+      // a DNS lookup, unless a fetch of the caller's own decides where requests go.
+      if (!this.ownFetch && isReservedExampleHost(target.url)) throw Object.assign(new Error('reserved example host'), { cause: { code: 'ENOTFOUND' } });
       const response = await this.fetch(target.url, {
         method: 'POST',
         headers: {
@@ -281,6 +286,17 @@ class DeliveryTimeout extends Error {
   constructor() {
     super('timeout');
   }
+}
+
+/** `example.com`/`.net`/`.org` and the `.example`, `.invalid` and `.test` names. */
+export function isReservedExampleHost(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return /(?:^|\.)example\.(?:com|net|org)$/.test(host) || /\.(?:example|invalid|test)$/.test(host);
 }
 
 /** A short, stable reason for an attempt that got no response. */

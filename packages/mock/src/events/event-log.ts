@@ -42,6 +42,15 @@ export class EventLog {
     return event;
   }
 
+  /** Adds a past event with a fixed id (the default seed), telling no listener: nothing is delivered. */
+  seed(id: string, type: string, vaultId: string, data: Record<string, unknown>, atMs: number): EventRecord {
+    const snapshot = Object.freeze(structuredClone(data));
+    const event: EventRecord = Object.freeze({ id, type, createdAt: atMs, vaultId, data: snapshot, json: JSON.stringify({ id, type, createdAt: timestamp(atMs), data: snapshot }) });
+    this.byId.set(id, event);
+    this.ordered.insert(event);
+    return event;
+  }
+
   get(id: string): EventRecord | undefined {
     return this.byId.get(id);
   }

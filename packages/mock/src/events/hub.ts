@@ -49,6 +49,11 @@ export class EventsHub {
     return this.log.record(`deposit.${kind}`, stored.vaultId, renderDeposit(stored), stored.updatedAt);
   }
 
+  /** Adds a deposit as the seed holds it: served, but no event (it happened before the mock started). */
+  seedDeposit(deposit: DepositView): void {
+    this.deposits.upsert({ ...deposit });
+  }
+
   /** Empties the log, the endpoints, the deposits and the deliveries (ids start over). */
   reset(): void {
     this.scheduler.reset();

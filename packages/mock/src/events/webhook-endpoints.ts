@@ -77,6 +77,13 @@ export class WebhookEndpointStore {
     return record;
   }
 
+  /** Adds an endpoint with a fixed id and secret (the default seed), without checking its URL. */
+  seed(record: WebhookEndpointRecord): WebhookEndpointRecord {
+    this.byId.set(record.id, record);
+    this.ordered.insert(record);
+    return record;
+  }
+
   get(id: string): WebhookEndpointRecord | undefined {
     return this.byId.get(id);
   }

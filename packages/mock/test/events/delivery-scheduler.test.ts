@@ -148,3 +148,16 @@ describe('DeliveryScheduler', () => {
     expect(record.attempts).toHaveLength(3);
   });
 });
+
+describe('reserved example hosts', () => {
+  it('fail at once with the global fetch (they never resolve), but reach a fetch of the caller own', async () => {
+    const { isReservedExampleHost } = await import('../../src/events/delivery-scheduler.ts');
+    expect(['https://hooks.example.com/f', 'https://a.example/', 'http://x.invalid', 'https://example.org'].map(isReservedExampleHost)).toEqual([true, true, true, true]);
+    expect(['https://hooks.fortary.com/f', 'http://127.0.0.1:3000', 'https://example.com.evil.net'].map(isReservedExampleHost)).toEqual([false, false, false]);
+    const deliveries = new DeliveryScheduler({ nowMs: () => Date.parse('2026-03-01T08:00:00Z') });
+    const record = deliveries.enqueue(event, { endpointId: 'whep_1', url: 'https://hooks.example.com/fortary', secret: SECRET });
+    await deliveries.idle();
+    deliveries.close();
+    expect(record.attempts[0]).toMatchObject({ responseStatus: null, error: 'dns_failure' });
+  });
+});
