@@ -1,5 +1,5 @@
-import { EVM_NETWORKS } from '@fortary/schemas';
-import { NETWORK_NAMES, type NetworkName } from './generated/spec-facts.js';
+import { EVM_NETWORKS, NETWORK_NAMES } from '@fortary/schemas';
+import type { NetworkName } from '@fortary/types';
 
 /**
  * The networks and assets the mock serves. Network names come from the spec's NetworkName

@@ -1,3 +1,5 @@
+import { ApiError } from './errors.js';
+import { rateLimitedError } from './rate-limit.js';
 import { SeededRandom } from './random.js';
 
 /**
@@ -71,12 +73,18 @@ export class FaultInjector {
     return range[0] + this.random.next() * (range[1] - range[0]);
   }
 
-  get pending(): number {
-    return this.queue.length;
-  }
-
   reset(): void {
     this.queue.length = 0;
     this.random = new SeededRandom(this.seed);
   }
+}
+
+/** The error a status fault answers with (a truncate or reset fault is played by the transport). */
+export function faultError(fault: Extract<Fault, { kind: 'status' }>): ApiError {
+  const retryAfter = fault.retryAfterSeconds ?? 1;
+  if (fault.status === 429) return rateLimitedError(retryAfter);
+  if (fault.status === 503) {
+    return new ApiError('service_unavailable', `The service is temporarily unavailable. Retry after ${retryAfter} seconds.`, null, { 'retry-after': String(retryAfter) });
+  }
+  return new ApiError('internal_error', 'An internal error occurred. Retry with backoff.');
 }

@@ -1,4 +1,6 @@
+import type { OperationFacts } from '@fortary/types';
 import { ApiError } from './errors.js';
+import { canonicalJson } from './http-body.js';
 
 /**
  * Idempotency records per API key and Idempotency-Key, kept 24 hours on the virtual clock.
@@ -49,11 +51,23 @@ export class IdempotencyStore {
     };
   }
 
-  get size(): number {
-    return this.records.size;
-  }
-
   reset(): void {
     this.records.clear();
   }
+}
+
+/**
+ * The Idempotency-Key a request uses for replay, or null when the operation takes none or the
+ * client sent none; 400 idempotency_key_required when the operation requires one.
+ */
+export function idempotencyKeyOf(operationId: string, facts: Pick<OperationFacts, 'idempotencyKey'>, header: string | undefined): string | null {
+  if (facts.idempotencyKey === 'required' && (header === undefined || header === '')) {
+    throw new ApiError('idempotency_key_required', `${operationId} needs an Idempotency-Key header: a unique value per intended operation, reused on every retry of it.`);
+  }
+  return facts.idempotencyKey === 'none' || header === undefined ? null : header;
+}
+
+/** What must match for a replay: the method, the path and the body (key order and spacing aside). */
+export function requestFingerprint(method: string, pathname: string, body: unknown): string {
+  return `${method} ${pathname} ${canonicalJson(body ?? null)}`;
 }

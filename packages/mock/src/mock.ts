@@ -65,6 +65,7 @@ async function fetchHandler(core: MockCore, request: Request, clientAddress: str
   const raw = await core.handle({
     method: request.method,
     target: url.pathname + url.search,
+    url,
     headers,
     readBody: (limit) => readStreamLimited(request.body, limit),
     clientAddress,

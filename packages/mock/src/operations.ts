@@ -1,15 +1,15 @@
-import { isValidAddress, parseAssetId } from '@fortary/schemas';
-import type { OperationId } from '@fortary/types';
+import { operationTable, type NetworkName, type OperationId } from '@fortary/types';
 import { fractionDigits, toBaseUnits } from './amount.js';
 import { ASSETS, NETWORKS, findAsset } from './catalog.js';
 import { toMillis } from './clock.js';
+import { elide, elideList } from './echo.js';
 import { ApiError } from './errors.js';
 import type { EventsHub } from './events/hub.js';
 import { eventsOperations, type EventsOperationContext } from './events/operations.js';
-import type { NetworkName, Scope } from './generated/spec-facts.js';
+import type { Scope } from './generated/spec-facts.js';
 import { parseCidr } from './ip-allowlist.js';
-import { fixedOrderAfter, readPage, type CursorCodec, type SortKey } from './pagination.js';
-import { renderApiKey, renderAsset, renderBalance, renderDepositAddress, renderNetwork, renderTransfer, renderVault } from './render.js';
+import { byCreation, fixedOrderAfter, readPage, type CursorCodec, type SortKey } from './pagination.js';
+import { renderApiKey, renderCreatedApiKey, renderAsset, renderBalance, renderDepositAddress, renderNetwork, renderTransfer, renderVault } from './render.js';
 import { DEFAULT_KEY_LIFETIME_MS, type ApiKeyRecord, type MockState, type TransferRecord, type VaultRecord } from './state.js';
 
 /** The request after validation: path, query (defaults applied) and body as the schemas output them. */
@@ -20,6 +20,7 @@ export interface ValidatedInput {
 }
 
 export interface OperationContext {
+  operationId: OperationId;
   state: MockState;
   nowMs: number;
   key: ApiKeyRecord;
@@ -36,11 +37,13 @@ export interface OperationResult {
 
 type Handler = (context: OperationContext) => OperationResult;
 
-const byCreation = (record: { createdAt: number; id: string }): SortKey => [record.createdAt, record.id];
-
+/** The page size asked for: the request schema applied the spec's bounds and default already. */
 function limitOf(context: OperationContext): number {
-  const limit = Number(context.input.query['limit'] ?? 25);
-  return Number.isInteger(limit) ? limit : 25;
+  const limit = context.input.query['limit'];
+  if (typeof limit === 'number') return limit;
+  const bounds = operationTable[context.operationId].limit;
+  if (bounds === null) throw new Error(`${context.operationId} reads a page but the spec gives it no limit parameter`);
+  return bounds.default;
 }
 
 function cursorOf(context: OperationContext, list: string): SortKey | null {
@@ -76,6 +79,7 @@ const listNetworks: Handler = (context) => {
       limit: limitOf(context),
       keyOf: networkKey,
       render: renderNetwork,
+      schema: 'NetworkPage',
       codec: context.codec,
       list,
     }),
@@ -92,6 +96,7 @@ const listAssets: Handler = (context) => {
       filter: typeof network === 'string' ? (asset) => asset.network === network : undefined,
       keyOf: assetKey,
       render: renderAsset,
+      schema: 'AssetPage',
       codec: context.codec,
       list,
     }),
@@ -107,6 +112,7 @@ const listVaults: Handler = (context) => {
       filter: (vault) => mayReach(context.key, vault.id),
       keyOf: byCreation,
       render: renderVault,
+      schema: 'VaultPage',
       codec: context.codec,
       list,
     }),
@@ -134,7 +140,7 @@ const listVaultBalances: Handler = (context) => {
   const keyOf = (balance: (typeof balances)[number]): SortKey => assetKey(balance.asset);
   return {
     status: 200,
-    body: readPage(fixedOrderAfter(balances, keyOf, cursorOf(context, list)), { limit: limitOf(context), keyOf, render: renderBalance, codec: context.codec, list }),
+    body: readPage(fixedOrderAfter(balances, keyOf, cursorOf(context, list)), { limit: limitOf(context), keyOf, render: renderBalance, schema: 'VaultBalancePage', codec: context.codec, list }),
   };
 };
 
@@ -148,6 +154,7 @@ const listDepositAddresses: Handler = (context) => {
       limit: limitOf(context),
       keyOf: byCreation,
       render: renderDepositAddress,
+      schema: 'DepositAddressPage',
       codec: context.codec,
       list,
     }),
@@ -173,6 +180,7 @@ const listTransfers: Handler = (context) => {
       filter: typeof status === 'string' ? (transfer) => transfer.status === status : undefined,
       keyOf: byCreation,
       render: renderTransfer,
+      schema: 'TransferPage',
       codec: context.codec,
       list,
     }),
@@ -182,16 +190,12 @@ const listTransfers: Handler = (context) => {
 const createTransfer: Handler = (context) => {
   const vault = reachVault(context);
   const request = body<{ asset: string; amount: string; destinationAddress: string; note?: string }>(context);
-  let network: string;
-  try {
-    network = parseAssetId(request.asset).network;
-  } catch (error) {
-    throw new ApiError('invalid_asset', `The asset id ${request.asset} is not valid: ${(error as Error).message}`, [{ field: 'asset', issue: 'breaks the asset id grammar' }]);
-  }
+  // The request schema has checked the asset id grammar, the amount's decimal form and the
+  // address against the asset's network; what it cannot know is the mock's asset catalog,
+  // the asset's decimals and the balance.
   const asset = findAsset(request.asset);
-  if (!asset) throw new ApiError('invalid_asset', `Fortary does not support the asset ${request.asset}.`, [{ field: 'asset', issue: 'names an unsupported asset' }]);
-  const digits = fractionDigits(request.amount);
-  if (digits === null) throw new ApiError('invalid_amount', 'The amount must be a decimal string.', [{ field: 'amount', issue: 'must be a decimal string' }]);
+  if (!asset) throw new ApiError('invalid_asset', `Fortary does not support the asset ${elide(request.asset)}.`, [{ field: 'asset', issue: 'names an unsupported asset' }]);
+  const digits = fractionDigits(request.amount) ?? 0;
   if (digits > asset.decimals) {
     throw new ApiError('invalid_amount', `${asset.symbol} has ${asset.decimals} decimals; the amount has ${digits}.`, [
       { field: 'amount', issue: `must have at most ${asset.decimals} decimals` },
@@ -199,11 +203,6 @@ const createTransfer: Handler = (context) => {
   }
   const amount = toBaseUnits(request.amount, asset.decimals);
   if (amount === 0n) throw new ApiError('invalid_amount', 'The amount must be greater than zero.', [{ field: 'amount', issue: 'must be greater than zero' }]);
-  if (!isValidAddress(network as NetworkName, request.destinationAddress)) {
-    throw new ApiError('invalid_address', `${request.destinationAddress} is not a valid ${network} address.`, [
-      { field: 'destinationAddress', issue: `is not a valid ${network} address` },
-    ]);
-  }
   const balance = context.state.balanceOf(vault.id, asset);
   if (!balance || balance.available < amount) {
     throw new ApiError('insufficient_balance', "The amount exceeds the vault's available balance of this asset.", [
@@ -240,11 +239,32 @@ const getTransfer: Handler = (context) => {
   return { status: 200, body: renderTransfer(transfer) };
 };
 
+/**
+ * A key manages (lists, reads, revokes) only keys whose power lies within its own: their scopes
+ * are a subset of its scopes, and their vault allowlist lies within its allowlist (an
+ * unrestricted key, `null`, only under an unrestricted caller). Any other key answers exactly as
+ * an absent one, 404 api_key_not_found: a 403 would confirm to a low-privilege caller, perhaps a
+ * leaked key, that a stronger key exists under that id. The same rule bounds what a key creates.
+ */
+export function withinPower(caller: ApiKeyRecord, key: Pick<ApiKeyRecord, 'scopes' | 'vaultAllowlist'>): boolean {
+  if (!key.scopes.every((scope) => caller.scopes.includes(scope))) return false;
+  if (caller.vaultAllowlist === null) return true;
+  return key.vaultAllowlist !== null && key.vaultAllowlist.every((vaultId) => caller.vaultAllowlist?.includes(vaultId));
+}
+
 const listApiKeys: Handler = (context) => {
   const list = 'api-keys';
   return {
     status: 200,
-    body: readPage(context.state.apiKeyOrder.descending(cursorOf(context, list)), { limit: limitOf(context), keyOf: byCreation, render: renderApiKey, codec: context.codec, list }),
+    body: readPage(context.state.apiKeyOrder.descending(cursorOf(context, list)), {
+      limit: limitOf(context),
+      filter: (key) => withinPower(context.key, key),
+      keyOf: byCreation,
+      render: renderApiKey,
+      schema: 'ApiKeyPage',
+      codec: context.codec,
+      list,
+    }),
   };
 };
 
@@ -266,8 +286,8 @@ const createApiKey: Handler = (context) => {
     }
     const outside = vaultAllowlist.filter((vaultId) => !caller.vaultAllowlist?.includes(vaultId));
     if (outside.length > 0) {
-      throw new ApiError('vault_not_allowed', `The calling key may not reach ${outside.join(', ')}.`, [
-        { field: 'vaultAllowlist', issue: `outside the calling key's allowlist: ${outside.join(', ')}` },
+      throw new ApiError('vault_not_allowed', `The calling key may not reach ${elideList(outside, 400)}.`, [
+        { field: 'vaultAllowlist', issue: `outside the calling key's allowlist: ${elideList(outside, 400)}` },
       ]);
     }
   }
@@ -292,13 +312,14 @@ const createApiKey: Handler = (context) => {
     expiresAt,
     createdAt: context.nowMs,
   });
-  return { status: 201, body: { ...renderApiKey(key), secret: key.secret } };
+  return { status: 201, body: renderCreatedApiKey(key) };
 };
 
+/** The key of the path, if the caller may manage it; a key beyond its power is answered as absent. */
 function findKey(context: OperationContext): ApiKeyRecord {
   const apiKeyId = context.input.path['apiKeyId'] as string;
   const key = context.state.apiKeys.get(apiKeyId);
-  if (!key) throw new ApiError('api_key_not_found', `No API key has the id ${apiKeyId}.`);
+  if (!key || !withinPower(context.key, key)) throw new ApiError('api_key_not_found', `No API key has the id ${apiKeyId}.`);
   return key;
 }
 

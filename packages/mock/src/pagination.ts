@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ApiError } from './errors.js';
+import type { ShapedSchema } from './generated/spec-facts.js';
+import { finisher } from './shape.js';
 
 /**
  * Cursor pagination. Every list is read in a fixed order given by a sort key that strictly
@@ -9,6 +11,9 @@ import { ApiError } from './errors.js';
  * Cursors are signed with a per-instance secret, so a changed or foreign cursor is refused.
  */
 export type SortKey = readonly [number, string];
+
+/** The key of newest-first lists: creation time, ties broken by id. */
+export const byCreation = (record: { createdAt: number; id: string }): SortKey => [record.createdAt, record.id];
 
 export function compareKeys(a: SortKey, b: SortKey): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
@@ -89,10 +94,6 @@ export class SortedList<T> {
     this.items.splice(low, 0, item);
   }
 
-  get size(): number {
-    return this.items.length;
-  }
-
   /** Items in descending key order, starting strictly after `after` when given. */
   *descending(after: SortKey | null): Generator<T> {
     let start = this.items.length - 1;
@@ -115,10 +116,10 @@ export class SortedList<T> {
   }
 }
 
-/** Reads one page of `limit` items matching `filter` from a descending sequence. */
+/** Reads one page of `limit` items matching `filter` from a descending sequence, as the spec's page schema `schema`. */
 export function readPage<T, Out>(
   source: Iterable<T>,
-  options: { limit: number; filter?: (item: T) => boolean; keyOf: (item: T) => SortKey; render: (item: T) => Out; codec: CursorCodec; list: string },
+  options: { schema: ShapedSchema; limit: number; filter?: (item: T) => boolean; keyOf: (item: T) => SortKey; render: (item: T) => Out; codec: CursorCodec; list: string },
 ): Page<Out> {
   const data: Out[] = [];
   let last: T | undefined;
@@ -132,7 +133,8 @@ export function readPage<T, Out>(
     data.push(options.render(item));
     last = item;
   }
-  return { data, nextCursor: more && last !== undefined ? options.codec.encode(options.list, options.keyOf(last)) : null };
+  const page = { data, nextCursor: more && last !== undefined ? options.codec.encode(options.list, options.keyOf(last)) : null };
+  return finisher.finish(options.schema, page) as unknown as Page<Out>;
 }
 
 /** A fixed list in its display order, as a descending-key sequence (for networks, assets, balances). */

@@ -1,3 +1,5 @@
+import { ApiError } from './errors.js';
+
 /**
  * A token bucket per caller (API key id, or client address without a valid key), refilled on
  * the virtual clock. Every response reports the caller's bucket in the X-RateLimit-* headers.
@@ -50,4 +52,9 @@ export class RateLimiter {
   reset(): void {
     this.buckets.clear();
   }
+}
+
+/** 429 rate_limited with its Retry-After. */
+export function rateLimitedError(retryAfterSeconds: number): ApiError {
+  return new ApiError('rate_limited', `Too many requests. Retry after ${retryAfterSeconds} seconds.`, null, { 'retry-after': String(retryAfterSeconds) });
 }

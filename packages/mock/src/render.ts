@@ -1,31 +1,37 @@
 import { fromBaseUnits } from './amount.js';
 import type { AssetRecord, NetworkRecord } from './catalog.js';
 import { timestamp } from './clock.js';
+import { finisher, type Finisher, type Rendered } from './shape.js';
 import type { ApiKeyRecord, BalanceRecord, DepositAddressRecord, TransferRecord, VaultRecord } from './state.js';
 
-/** Records → the JSON shapes of the spec (every property present, absent values as null). */
-export const renderNetwork = (network: NetworkRecord) => ({
-  name: network.name,
-  displayName: network.displayName,
-  kind: network.kind,
-  nativeAsset: network.nativeAsset,
+/**
+ * Records → the resources of the spec. Each renderer fills what only the mock knows, typed
+ * against the spec's schema (`Rendered<'Vault'>` asks for every non-nullable property, so a new
+ * one fails tsc right here); the finisher (src/shape.ts) then lays the result out as the spec
+ * does and serves any nullable property left out as null, or the record's value of that name.
+ */
+const network = (record: NetworkRecord): Rendered<'Network'> => ({
+  name: record.name,
+  displayName: record.displayName,
+  kind: record.kind,
+  nativeAsset: record.nativeAsset,
 });
 
-export const renderAsset = (asset: AssetRecord) => ({
-  id: asset.id,
-  network: asset.network,
-  tokenType: asset.tokenType,
-  address: asset.address,
-  symbol: asset.symbol,
-  name: asset.name,
-  decimals: asset.decimals,
+const asset = (record: AssetRecord): Rendered<'Asset'> => ({
+  id: record.id,
+  network: record.network,
+  tokenType: record.tokenType,
+  address: record.address,
+  symbol: record.symbol,
+  name: record.name,
+  decimals: record.decimals,
 });
 
-export const renderVault = (vault: VaultRecord) => ({
-  id: vault.id,
-  name: vault.name,
-  createdAt: timestamp(vault.createdAt),
-  updatedAt: timestamp(vault.updatedAt),
+const vault = (record: VaultRecord): Rendered<'Vault'> => ({
+  id: record.id,
+  name: record.name,
+  createdAt: timestamp(record.createdAt),
+  updatedAt: timestamp(record.updatedAt),
 });
 
 function usdValue(balance: BalanceRecord, total: bigint): string | null {
@@ -34,20 +40,20 @@ function usdValue(balance: BalanceRecord, total: bigint): string | null {
   return fromBaseUnits(cents, 2);
 }
 
-export const renderBalance = (balance: BalanceRecord) => {
-  const total = balance.available + balance.pending;
+const balance = (record: BalanceRecord): Rendered<'VaultBalance'> => {
+  const total = record.available + record.pending;
   return {
-    asset: balance.asset.id,
-    network: balance.asset.network,
-    total: fromBaseUnits(total, balance.asset.decimals),
-    available: fromBaseUnits(balance.available, balance.asset.decimals),
-    pending: fromBaseUnits(balance.pending, balance.asset.decimals),
-    usdValue: usdValue(balance, total),
-    updatedAt: timestamp(balance.updatedAt),
+    asset: record.asset.id,
+    network: record.asset.network,
+    total: fromBaseUnits(total, record.asset.decimals),
+    available: fromBaseUnits(record.available, record.asset.decimals),
+    pending: fromBaseUnits(record.pending, record.asset.decimals),
+    usdValue: usdValue(record, total),
+    updatedAt: timestamp(record.updatedAt),
   };
 };
 
-export const renderDepositAddress = (record: DepositAddressRecord) => ({
+const depositAddress = (record: DepositAddressRecord): Rendered<'DepositAddress'> => ({
   id: record.id,
   vaultId: record.vaultId,
   network: record.network,
@@ -56,29 +62,48 @@ export const renderDepositAddress = (record: DepositAddressRecord) => ({
   createdAt: timestamp(record.createdAt),
 });
 
-export const renderTransfer = (transfer: TransferRecord) => ({
-  id: transfer.id,
-  vaultId: transfer.vaultId,
-  asset: transfer.assetId,
-  amount: fromBaseUnits(transfer.amount, transfer.asset.decimals),
-  destinationAddress: transfer.destinationAddress,
-  status: transfer.status,
-  txHash: transfer.txHash,
-  fee: transfer.fee,
-  note: transfer.note,
-  createdAt: timestamp(transfer.createdAt),
-  updatedAt: timestamp(transfer.updatedAt),
-  completedAt: transfer.completedAt === null ? null : timestamp(transfer.completedAt),
+const transfer = (record: TransferRecord): Rendered<'Transfer'> => ({
+  id: record.id,
+  vaultId: record.vaultId,
+  asset: record.assetId,
+  amount: fromBaseUnits(record.amount, record.asset.decimals),
+  destinationAddress: record.destinationAddress,
+  status: record.status,
+  txHash: record.txHash,
+  fee: record.fee,
+  note: record.note,
+  createdAt: timestamp(record.createdAt),
+  updatedAt: timestamp(record.updatedAt),
+  completedAt: record.completedAt === null ? null : timestamp(record.completedAt),
 });
 
-export const renderApiKey = (key: ApiKeyRecord) => ({
-  id: key.id,
-  name: key.name,
-  scopes: [...key.scopes],
-  vaultAllowlist: key.vaultAllowlist ? [...key.vaultAllowlist] : null,
-  ipAllowlist: key.ipAllowlist ? [...key.ipAllowlist] : null,
-  expiresAt: timestamp(key.expiresAt),
-  revokedAt: key.revokedAt === null ? null : timestamp(key.revokedAt),
-  lastUsedAt: key.lastUsedAt === null ? null : timestamp(key.lastUsedAt),
-  createdAt: timestamp(key.createdAt),
+const apiKey = (record: ApiKeyRecord): Rendered<'ApiKey'> => ({
+  id: record.id,
+  name: record.name,
+  scopes: [...record.scopes],
+  vaultAllowlist: record.vaultAllowlist ? [...record.vaultAllowlist] : null,
+  ipAllowlist: record.ipAllowlist ? [...record.ipAllowlist] : null,
+  expiresAt: timestamp(record.expiresAt),
+  revokedAt: record.revokedAt === null ? null : timestamp(record.revokedAt),
+  lastUsedAt: record.lastUsedAt === null ? null : timestamp(record.lastUsedAt),
+  createdAt: timestamp(record.createdAt),
 });
+
+/** The only response that carries a key's secret: the answer to createApiKey. */
+const createdApiKey = (record: ApiKeyRecord): Rendered<'CreatedApiKey'> => ({ ...apiKey(record), secret: record.secret });
+
+/** Every renderer, finished by `shapes`: the mock uses the spec it was built from; tests may pass another. */
+export function renderers(shapes: Finisher) {
+  return {
+    renderNetwork: shapes.renderer('Network', network),
+    renderAsset: shapes.renderer('Asset', asset),
+    renderVault: shapes.renderer('Vault', vault),
+    renderBalance: shapes.renderer('VaultBalance', balance),
+    renderDepositAddress: shapes.renderer('DepositAddress', depositAddress),
+    renderTransfer: shapes.renderer('Transfer', transfer),
+    renderApiKey: shapes.renderer('ApiKey', apiKey),
+    renderCreatedApiKey: shapes.renderer('CreatedApiKey', createdApiKey),
+  };
+}
+
+export const { renderNetwork, renderAsset, renderVault, renderBalance, renderDepositAddress, renderTransfer, renderApiKey, renderCreatedApiKey } = renderers(finisher);

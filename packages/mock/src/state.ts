@@ -2,8 +2,9 @@ import { generateAddress, generateTxHash } from './addresses.js';
 import { fromBaseUnits, toBaseUnits } from './amount.js';
 import { ASSETS, NETWORKS, findAsset, findNetwork, type AssetRecord } from './catalog.js';
 import { timestamp } from './clock.js';
-import { SCOPES, type NetworkName, type Scope } from './generated/spec-facts.js';
-import { SortedList, type SortKey } from './pagination.js';
+import type { NetworkName } from '@fortary/types';
+import { SCOPES, type Scope } from './generated/spec-facts.js';
+import { SortedList, byCreation } from './pagination.js';
 import { ALNUM, LOWER_ALNUM, SeededRandom } from './random.js';
 
 /** The records the mock keeps, in the shapes it serves them (times as epoch milliseconds). */
@@ -65,13 +66,11 @@ export const TRANSFER_SUBMIT_AFTER_MS = 30_000;
 export const TRANSFER_CONFIRM_AFTER_MS = 120_000;
 export const DEFAULT_KEY_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 
-const newestFirst = (record: { createdAt: number; id: string }): SortKey => [record.createdAt, record.id];
-
 /** The vault's list in `lists`, created empty on first use. */
 function listOf<T extends { createdAt: number; id: string }>(lists: Map<string, SortedList<T>>, vaultId: string): SortedList<T> {
   let list = lists.get(vaultId);
   if (!list) {
-    list = new SortedList<T>(newestFirst);
+    list = new SortedList<T>(byCreation);
     lists.set(vaultId, list);
   }
   return list;
@@ -80,7 +79,7 @@ function listOf<T extends { createdAt: number; id: string }>(lists: Map<string, 
 export class MockState {
   readonly random: SeededRandom;
   readonly vaults = new Map<string, VaultRecord>();
-  readonly vaultOrder = new SortedList<VaultRecord>(newestFirst);
+  readonly vaultOrder = new SortedList<VaultRecord>(byCreation);
   /**
    * A vault's balances, deposit addresses and transfers. Each list is created with its first
    * entry (readers treat a missing list as empty): most vaults made by a client never get
@@ -91,7 +90,7 @@ export class MockState {
   readonly transfers = new Map<string, TransferRecord>();
   readonly transfersByVault = new Map<string, SortedList<TransferRecord>>();
   readonly apiKeys = new Map<string, ApiKeyRecord>();
-  readonly apiKeyOrder = new SortedList<ApiKeyRecord>(newestFirst);
+  readonly apiKeyOrder = new SortedList<ApiKeyRecord>(byCreation);
   readonly keysBySecret = new Map<string, ApiKeyRecord>();
   /** Told about every new transfer and every change of status (the event log listens). */
   onTransferChange: ((transfer: TransferRecord, kind: 'created' | 'updated') => void) | undefined;

@@ -1,7 +1,8 @@
-import { operationSchemas } from '@fortary/schemas';
+import { NETWORK_NAMES, issueErrorCode, operationSchemas } from '@fortary/schemas';
 import type { OperationId } from '@fortary/types';
+import { ISSUE_MAX, elideInputIn, elideList } from './echo.js';
 import { ApiError, type ErrorDetail } from './errors.js';
-import { NETWORK_NAMES, type ErrorCode } from './generated/spec-facts.js';
+import type { ErrorCode } from './generated/spec-facts.js';
 import type { ValidatedInput } from './operations.js';
 
 /**
@@ -15,6 +16,7 @@ interface Issue {
   path: PropertyKey[];
   message: string;
   values?: unknown[];
+  keys?: unknown[];
   params?: Record<string, unknown>;
 }
 
@@ -37,8 +39,9 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 }
 
 function codeOf(part: Part, issue: Issue, root: unknown): ErrorCode {
-  const errorCode = issue.params?.['errorCode'];
-  if (errorCode === 'unknown_network' || errorCode === 'invalid_asset') return errorCode;
+  // a hand-written check of @fortary/schemas tagged the issue (asset id, destination address)
+  const tagged = issueErrorCode(issue as Parameters<typeof issueErrorCode>[0]);
+  if (tagged !== undefined && (SPECIFIC_CODES as readonly string[]).includes(tagged)) return tagged as ErrorCode;
   if (isNetworkEnumIssue(issue)) return 'unknown_network';
   const field = issue.path[issue.path.length - 1];
   // a missing field is a plain validation failure, not a bad address or amount
@@ -55,10 +58,14 @@ function fieldOf(part: Part, issue: Issue): string {
   return part === 'headers' ? name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()) : name;
 }
 
-function issueText(issue: Issue): string {
-  if (issue.code === 'unrecognized_keys') return issue.message;
+/** What is wrong, in words; `input` is the value at the issue's path, elided wherever the text quotes it. */
+function issueText(issue: Issue, input: unknown): string {
+  if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) {
+    const keys = issue.keys.map(String);
+    return `unknown field${keys.length === 1 ? '' : 's'} ${elideList(keys, ISSUE_MAX)}: the request accepts only the fields the spec lists`;
+  }
   if (isNetworkEnumIssue(issue)) return 'must be one of the supported network names';
-  return issue.message || 'is invalid';
+  return issue.message ? elideInputIn(issue.message, input) : 'is invalid';
 }
 
 export interface RawInput {
@@ -85,7 +92,7 @@ export function validateRequest(operationId: OperationId, raw: RawInput): Valida
       if (part === 'query' && issue.path[0] === 'cursor') {
         throw new ApiError('invalid_cursor', 'The cursor is not valid. Pass back the nextCursor of the previous page unchanged.');
       }
-      const detail = { field: fieldOf(part, issue), issue: part === 'body' && issue.path.length === 0 && value === undefined ? 'a JSON body is required' : issueText(issue) };
+      const detail = { field: fieldOf(part, issue), issue: part === 'body' && issue.path.length === 0 && value === undefined ? 'a JSON body is required' : issueText(issue, valueAt(value, issue.path)) };
       problems.push({ code: codeOf(part, issue, value), detail });
     }
   }

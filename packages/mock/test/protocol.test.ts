@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { operationTable } from '@fortary/types';
 import { IDEMPOTENCY_WINDOW_MS } from '../src/index.js';
 import { TRANSPORTS, USDC, VALID_EVM_ADDRESS, createHarness, useHarness, vaultNamed, type Harness } from './support/harness.js';
 
@@ -32,6 +33,18 @@ describe.each(TRANSPORTS)('pagination, idempotency, rate limits and bad input (%
       const bad = await h.call('GET', `/v1/vaults?limit=${limit}`);
       expect([bad.status, bad.body.code, bad.body.details[0].field]).toEqual([422, 'validation_failed', 'limit']);
     }
+  });
+
+  it("pages by the spec's default limit and accepts its maximum", async () => {
+    const { h } = ctx;
+    const bounds = operationTable.listVaults.limit;
+    // enough vaults for two default pages
+    for (let i = 0; i < bounds.default + 2; i++) await h.call('POST', '/v1/vaults', { body: { name: `Vault ${i}` } });
+    const first = await h.call('GET', '/v1/vaults');
+    expect(first.body.data).toHaveLength(bounds.default);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    expect((await h.call('GET', `/v1/vaults?limit=${bounds.maximum}`)).body.data).toHaveLength(bounds.default + 5);
+    expect((await h.call('GET', `/v1/vaults?limit=${bounds.maximum + 1}`)).status).toBe(422);
   });
 
   it('never skips or repeats an item when items are created while paging', async () => {

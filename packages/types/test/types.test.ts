@@ -37,7 +37,19 @@ describe('@fortary/types', () => {
 
   it('exports the operation table as data', () => {
     expect(Object.keys(operationTable)).toHaveLength(16);
-    expect(operationTable.revokeApiKey).toEqual({ method: 'post', path: '/v1/api-keys/{apiKeyId}/revoke', requiredScope: 'api-keys:manage', deprecated: false });
+    expect(operationTable.revokeApiKey).toEqual({
+      method: 'post',
+      path: '/v1/api-keys/{apiKeyId}/revoke',
+      requiredScope: 'api-keys:manage',
+      idempotencyKey: 'optional',
+      hasBody: false,
+      successStatus: 200,
+      limit: null,
+      deprecated: false,
+      sunset: null,
+    });
+    expect(operationTable.createTransfer).toMatchObject({ idempotencyKey: 'required', hasBody: true, successStatus: 201 });
+    expect(operationTable.listTransfers.limit).toEqual({ minimum: 1, maximum: 100, default: 25 });
     expectTypeOf<OperationId>().toExtend<string>();
   });
 });

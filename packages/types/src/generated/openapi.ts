@@ -298,20 +298,31 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Lists the API keys of your organization, newest first, revoked and expired ones
-         *     included. Secrets are never returned here.
+         * @description Lists the API keys of your organization that lie within the calling key's power,
+         *     newest first, revoked and expired ones included: keys whose scopes are a subset of the
+         *     caller's and whose vault allowlist lies within the caller's (a key for every vault only
+         *     when the caller itself is for every vault). Stronger keys are left out, so a key
+         *     limited to some vaults never sees keys, or vault ids, beyond its reach. Secrets are
+         *     never returned here.
          */
         get: operations["listApiKeys"];
         put?: never;
         /**
          * Create an API key
          * @description Creates an API key and returns its secret. The secret is shown in this response only:
-         *     store it in a secrets manager at once, because no later call returns it again.
+         *     store it in a secrets manager at once, because no read or list of the key returns it.
+         *     The one exception is deliberate: repeating this exact request with the same
+         *     `Idempotency-Key`, from the same calling key and within 24 hours, replays this response,
+         *     secret included (with `Idempotent-Replayed: true`), so that a caller whose response was
+         *     lost on the way can still recover the key it created instead of leaving an unknown
+         *     live key behind. No other caller can obtain it this way: idempotency records belong to
+         *     the key that made the request.
          *
          *     A key can never create a key with more power than its own: the scopes asked for must
-         *     be a subset of the caller's scopes, and the vault allowlist must lie within the
-         *     caller's (a caller limited to some vaults cannot create an unrestricted key). Keys
-         *     always expire: without `expiresAt` a key expires 365 days after creation.
+         *     be a subset of the caller's scopes (otherwise `403 insufficient_scope`), and the vault
+         *     allowlist must lie within the caller's (otherwise `403 vault_not_allowed`; a caller
+         *     limited to some vaults cannot create an unrestricted key). Keys always expire: without
+         *     `expiresAt` a key expires 365 days after creation.
          *
          *     To rotate a key, create its replacement, deploy it, then revoke the old key.
          */
@@ -337,7 +348,10 @@ export interface paths {
         };
         /**
          * Get an API key
-         * @description Returns one API key without its secret.
+         * @description Returns one API key without its secret. A key reads only keys within its own power
+         *     (scopes a subset of its own, vault allowlist within its own); any other key answers
+         *     `404 api_key_not_found`, exactly as an id that does not exist, so a low-privilege key
+         *     cannot even confirm that a stronger key exists.
          */
         get: operations["getApiKey"];
         put?: never;
@@ -369,6 +383,11 @@ export interface paths {
          *     `api_key_revoked`. Revoking is the emergency cut-off for a leaked key: removing a
          *     person's role can take up to 5 minutes to reach every service, revoking does not wait.
          *     Revoking a key that is already revoked returns it unchanged.
+         *
+         *     A key revokes only keys within its own power (scopes a subset of its own, vault
+         *     allowlist within its own), itself included; any other key answers
+         *     `404 api_key_not_found`, as if it did not exist. A leaked key limited to one vault
+         *     therefore cannot revoke the organization's stronger keys and cut everyone off.
          */
         post: operations["revokeApiKey"];
         delete?: never;

@@ -3,32 +3,52 @@
 
 import type { operations } from './openapi.js';
 
-/** The HTTP method, path template and required scope of every operation, keyed by operationId. */
+/** What every operation is, keyed by operationId: read by the client, the mock and the docs. */
+export interface OperationFacts {
+  /** Lower case, as in the spec. */
+  readonly method: string;
+  /** The path template, e.g. `/v1/vaults/{vaultId}`. */
+  readonly path: string;
+  /** `x-required-scope`: the scope a key needs to call it, or null. */
+  readonly requiredScope: string | null;
+  /** The Idempotency-Key header: not taken, optional or required. */
+  readonly idempotencyKey: 'none' | 'optional' | 'required';
+  /** It takes a JSON request body. */
+  readonly hasBody: boolean;
+  /** The status of its success response. */
+  readonly successStatus: number;
+  /** The bounds and default of its `limit` query parameter; null when it is not paginated. */
+  readonly limit: { readonly minimum: number; readonly maximum: number; readonly default: number } | null;
+  readonly deprecated: boolean;
+  /** `x-sunset` (an ISO date) when it is retiring, else null. */
+  readonly sunset: string | null;
+}
+
 export const operationTable = {
-  listNetworks: { method: 'get', path: '/v1/networks', requiredScope: 'vaults:read', deprecated: false },
-  listAssets: { method: 'get', path: '/v1/assets', requiredScope: 'vaults:read', deprecated: false },
-  listVaults: { method: 'get', path: '/v1/vaults', requiredScope: 'vaults:read', deprecated: false },
-  createVault: { method: 'post', path: '/v1/vaults', requiredScope: 'vaults:write', deprecated: false },
-  getVault: { method: 'get', path: '/v1/vaults/{vaultId}', requiredScope: 'vaults:read', deprecated: false },
-  updateVault: { method: 'patch', path: '/v1/vaults/{vaultId}', requiredScope: 'vaults:write', deprecated: false },
-  listVaultBalances: { method: 'get', path: '/v1/vaults/{vaultId}/balances', requiredScope: 'vaults:read', deprecated: false },
-  listDepositAddresses: { method: 'get', path: '/v1/vaults/{vaultId}/addresses', requiredScope: 'vaults:read', deprecated: false },
-  createDepositAddress: { method: 'post', path: '/v1/vaults/{vaultId}/addresses', requiredScope: 'vaults:write', deprecated: false },
-  listTransfers: { method: 'get', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:read', deprecated: false },
-  createTransfer: { method: 'post', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:write', deprecated: false },
-  getTransfer: { method: 'get', path: '/v1/vaults/{vaultId}/transfers/{transferId}', requiredScope: 'transfers:read', deprecated: false },
-  listDeposits: { method: 'get', path: '/v1/vaults/{vaultId}/deposits', requiredScope: 'vaults:read', deprecated: false },
-  getDeposit: { method: 'get', path: '/v1/vaults/{vaultId}/deposits/{depositId}', requiredScope: 'vaults:read', deprecated: false },
-  listApiKeys: { method: 'get', path: '/v1/api-keys', requiredScope: 'api-keys:manage', deprecated: false },
-  createApiKey: { method: 'post', path: '/v1/api-keys', requiredScope: 'api-keys:manage', deprecated: false },
-  getApiKey: { method: 'get', path: '/v1/api-keys/{apiKeyId}', requiredScope: 'api-keys:manage', deprecated: false },
-  revokeApiKey: { method: 'post', path: '/v1/api-keys/{apiKeyId}/revoke', requiredScope: 'api-keys:manage', deprecated: false },
-  listEvents: { method: 'get', path: '/v1/events', requiredScope: 'vaults:read', deprecated: false },
-  getEvent: { method: 'get', path: '/v1/events/{eventId}', requiredScope: 'vaults:read', deprecated: false },
-  listWebhookEndpoints: { method: 'get', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', deprecated: false },
-  createWebhookEndpoint: { method: 'post', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', deprecated: false },
-  getWebhookEndpoint: { method: 'get', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', deprecated: false },
-  deleteWebhookEndpoint: { method: 'delete', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', deprecated: false },
-} as const satisfies Record<Exclude<keyof operations, 'transferCreatedWebhook' | 'transferUpdatedWebhook' | 'depositCreatedWebhook' | 'depositUpdatedWebhook'>, { method: string; path: string; requiredScope: string | null; deprecated: boolean }>;
+  listNetworks: { method: 'get', path: '/v1/networks', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  listAssets: { method: 'get', path: '/v1/assets', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  listVaults: { method: 'get', path: '/v1/vaults', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  createVault: { method: 'post', path: '/v1/vaults', requiredScope: 'vaults:write', idempotencyKey: 'optional', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
+  getVault: { method: 'get', path: '/v1/vaults/{vaultId}', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  updateVault: { method: 'patch', path: '/v1/vaults/{vaultId}', requiredScope: 'vaults:write', idempotencyKey: 'none', hasBody: true, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listVaultBalances: { method: 'get', path: '/v1/vaults/{vaultId}/balances', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  listDepositAddresses: { method: 'get', path: '/v1/vaults/{vaultId}/addresses', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  createDepositAddress: { method: 'post', path: '/v1/vaults/{vaultId}/addresses', requiredScope: 'vaults:write', idempotencyKey: 'optional', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
+  listTransfers: { method: 'get', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  createTransfer: { method: 'post', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:write', idempotencyKey: 'required', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
+  getTransfer: { method: 'get', path: '/v1/vaults/{vaultId}/transfers/{transferId}', requiredScope: 'transfers:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listDeposits: { method: 'get', path: '/v1/vaults/{vaultId}/deposits', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  getDeposit: { method: 'get', path: '/v1/vaults/{vaultId}/deposits/{depositId}', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listApiKeys: { method: 'get', path: '/v1/api-keys', requiredScope: 'api-keys:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  createApiKey: { method: 'post', path: '/v1/api-keys', requiredScope: 'api-keys:manage', idempotencyKey: 'optional', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
+  getApiKey: { method: 'get', path: '/v1/api-keys/{apiKeyId}', requiredScope: 'api-keys:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  revokeApiKey: { method: 'post', path: '/v1/api-keys/{apiKeyId}/revoke', requiredScope: 'api-keys:manage', idempotencyKey: 'optional', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listEvents: { method: 'get', path: '/v1/events', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  getEvent: { method: 'get', path: '/v1/events/{eventId}', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listWebhookEndpoints: { method: 'get', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  createWebhookEndpoint: { method: 'post', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', idempotencyKey: 'optional', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
+  getWebhookEndpoint: { method: 'get', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  deleteWebhookEndpoint: { method: 'delete', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', idempotencyKey: 'none', hasBody: false, successStatus: 204, limit: null, deprecated: false, sunset: null },
+} as const satisfies Record<Exclude<keyof operations, 'transferCreatedWebhook' | 'transferUpdatedWebhook' | 'depositCreatedWebhook' | 'depositUpdatedWebhook'>, OperationFacts>;
 
 export type OperationId = keyof typeof operationTable;
