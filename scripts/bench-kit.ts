@@ -8,8 +8,29 @@ export interface BenchFigure {
   metric: string;
   value: number;
   unit: string;
-  /** The target or baseline it is compared with, for the table. */
+  /** What the figure is compared with (baseline, sample count), for the table. */
   note?: string;
+  /** The figure's target: `pnpm bench` marks a figure that misses it and exits non-zero. */
+  target?: Target;
+}
+
+/** A bound the figure must stay within (both ends inclusive). */
+export interface Target {
+  atMost?: number;
+  atLeast?: number;
+}
+
+/** Whether `figure` meets its target (a figure without one always does). */
+export function meetsTarget({ value, target }: BenchFigure): boolean {
+  if (!target) return true;
+  return (target.atMost === undefined || value <= target.atMost) && (target.atLeast === undefined || value >= target.atLeast);
+}
+
+/** The target as the table shows it, e.g. `≤ 10 s`. */
+export function describeTarget({ target, unit }: BenchFigure): string {
+  if (!target) return '';
+  const bounds = [target.atLeast === undefined ? '' : `≥ ${target.atLeast}`, target.atMost === undefined ? '' : `≤ ${target.atMost}`].filter(Boolean);
+  return `${bounds.join(' and ')} ${unit}`.trim();
 }
 
 export interface Bench {

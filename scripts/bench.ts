@@ -1,12 +1,13 @@
 /**
  * `pnpm bench [name-filter]`: runs every `bench/*.bench.ts` module of the repo (root and
  * workspace packages), prints a table and merges the figures into bench-results.json, one key
- * per benchmark, so a partial run keeps the figures of the others.
+ * per benchmark, so a partial run keeps the figures of the others. A figure that misses its
+ * target is marked MISS, and then the run exits non-zero (as it does when a benchmark fails).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Bench, BenchFigure } from './bench-kit.ts';
+import { describeTarget, meetsTarget, type Bench, type BenchFigure } from './bench-kit.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2];
@@ -33,7 +34,13 @@ for (const file of modules) {
   try {
     const figures = await bench.run();
     results[bench.name] = Object.fromEntries(figures.map(({ metric, value, unit }) => [metric, { value, unit }]));
-    for (const figure of figures) table.push({ bench: bench.name, ...figure });
+    for (const figure of figures) {
+      // A target written only in prose would never be checked: it must be a `target`.
+      if (!figure.target && /\b(target|budget)\b/i.test(figure.note ?? '')) {
+        throw new Error(`figure "${figure.metric}" states a target in its note; give it a \`target: { atMost | atLeast }\` instead`);
+      }
+      table.push({ bench: bench.name, ...figure });
+    }
   } catch (error) {
     failures += 1;
     process.stderr.write(`bench: ${bench.name} failed: ${(error as Error).stack ?? String(error)}\n`);
@@ -41,12 +48,16 @@ for (const file of modules) {
 }
 
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-const rows = table.map((row) => [row.bench, row.metric, String(row.value), row.unit, row.note ?? '']);
-const header = ['benchmark', 'metric', 'value', 'unit', 'note'];
+const misses = table.filter((figure) => !meetsTarget(figure));
+const status = (figure: BenchFigure) => (figure.target ? (meetsTarget(figure) ? 'ok' : 'MISS') : '');
+const rows = table.map((row) => [row.bench, row.metric, String(row.value), row.unit, describeTarget(row), status(row), row.note ?? '']);
+const header = ['benchmark', 'metric', 'value', 'unit', 'target', 'status', 'note'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
 const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ');
 console.log(line(header));
 console.log(line(widths.map((width) => '-'.repeat(width))));
 for (const row of rows) console.log(line(row));
 console.log(`\nfigures written to ${relative(process.cwd(), resultsFile) || resultsFile}`);
-process.exit(failures ? 1 : 0);
+for (const figure of misses) console.log(`MISS ${figure.bench}: ${figure.metric} = ${figure.value} ${figure.unit}, target ${describeTarget(figure)}`);
+if (failures) console.log(`${failures} benchmark(s) failed to run`);
+process.exit(failures || misses.length ? 1 : 0);

@@ -15,7 +15,15 @@ const reports = packageDirs.map((dir) => join(root, dir, '.vitest-results.json')
 // A report left over from an earlier run would be counted again: start clean.
 for (const report of reports) rmSync(report, { force: true });
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// Colours are for a person at a terminal: written to a log or a CI pipe, escape codes are noise.
+// NO_COLOR silences vitest, tsc and the other tools; turbo's own output has --no-color.
+const toTerminal = Boolean(process.stdout.isTTY);
+const env = { ...process.env };
+if (!toTerminal) {
+  env.NO_COLOR = '1';
+  delete env.FORCE_COLOR;
+}
+const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...(toTerminal ? [] : ['--no-color']), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
 
 let passed = 0;
 let failed = 0;

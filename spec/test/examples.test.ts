@@ -1,39 +1,9 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { collectExamples, exampleValidator } from './examples.ts';
 import { loadBundle } from './load.ts';
 
-/**
- * Every example in the bundled document, with the pointer of the schema it must satisfy:
- * media-type, parameter and header examples (single and named), and schema-level `examples`.
- */
-function collectExamples(document: Record<string, any>): Array<{ at: string; schema: string; value: unknown }> {
-  const found: Array<{ at: string; schema: string; value: unknown }> = [];
-  const visit = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) return node.forEach((child, index) => visit(child, `${pointer}/${index}`));
-    if (node === null || typeof node !== 'object') return;
-    const record = node as Record<string, any>;
-    if ('schema' in record && typeof record.schema === 'object') {
-      if ('example' in record) found.push({ at: `${pointer}/example`, schema: `${pointer}/schema`, value: record.example });
-      for (const [name, example] of Object.entries<any>(record.examples ?? {})) {
-        found.push({ at: `${pointer}/examples/${name}`, schema: `${pointer}/schema`, value: example.value });
-      }
-    }
-    const isSchema = pointer.startsWith('/components/schemas/') && Array.isArray(record.examples);
-    if (isSchema) record.examples.forEach((value: unknown, index: number) => found.push({ at: `${pointer}/examples/${index}`, schema: pointer, value }));
-    for (const [key, child] of Object.entries(record)) {
-      if (key === 'example' || (key === 'examples' && (isSchema || 'schema' in record))) continue;
-      visit(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
-    }
-  };
-  visit(document, '');
-  return found;
-}
-
 const document = loadBundle();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema(document, 'openapi.json');
+const ajv = exampleValidator(document);
 const examples = collectExamples(document);
 
 describe('every example in the spec validates against its schema (JSON Schema 2020-12, ajv)', () => {

@@ -61,12 +61,12 @@ const bench: Bench = {
     const ratio = ops['@fortary/client']! / ops['bare openapi-fetch']!;
 
     return [
-      { metric: 'entry min+gzip', value: client.gzipped, unit: 'B', note: `budget ≤ ${SIZE_BUDGET_BYTES} B (esbuild, with openapi-fetch)` },
+      { metric: 'entry min+gzip', value: client.gzipped, unit: 'B', target: { atMost: SIZE_BUDGET_BYTES }, note: 'esbuild, with openapi-fetch' },
       { metric: 'openapi-fetch alone min+gzip', value: openapiFetch.gzipped, unit: 'B', note: 'baseline, same run' },
       { metric: 'GET ops/s bare fetch', value: Math.round(ops['bare fetch']!), unit: 'ops/s', note: 'in-process stub, fixed response' },
       { metric: 'GET ops/s bare openapi-fetch', value: Math.round(ops['bare openapi-fetch']!), unit: 'ops/s', note: 'same stub, same run' },
       { metric: 'GET ops/s @fortary/client', value: Math.round(ops['@fortary/client']!), unit: 'ops/s', note: 'same stub, same run' },
-      { metric: 'client / openapi-fetch', value: round(ratio, 2), unit: '×', note: 'target ≥ 0.8 (median of 7 interleaved rounds)' },
+      { metric: 'client / openapi-fetch', value: round(ratio, 2), unit: '×', target: { atLeast: 0.8 }, note: 'median of 7 interleaved rounds' },
     ];
   },
 };

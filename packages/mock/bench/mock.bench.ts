@@ -105,7 +105,7 @@ const bench: Bench = {
         const [measured, baseline] = [medianRound(mockRounds), medianRound(bareRounds)];
         figures.push(
           { metric: `${testCase.label} req/s`, value: round(measured.rps, 0), unit: 'req/s', note: `bare node:http ${round(baseline.rps, 0)} req/s (median of ${ROUNDS} alternating rounds)` },
-          { metric: `${testCase.label} vs bare`, value: round(measured.rps / baseline.rps, 2), unit: 'x', note: 'target >= 0.5' },
+          { metric: `${testCase.label} vs bare`, value: round(measured.rps / baseline.rps, 2), unit: 'x', target: { atLeast: 0.5 } },
           { metric: `${testCase.label} p50`, value: measured.p50, unit: 'ms', note: `bare ${baseline.p50} ms` },
           { metric: `${testCase.label} p99`, value: measured.p99, unit: 'ms', note: `bare ${baseline.p99} ms` },
         );

@@ -61,7 +61,9 @@ export default function fortaryExampleConventions(document, options) {
     const required = new Set(Array.isArray(current.required) ? current.required : []);
     for (const name of Object.keys(properties)) {
       if (!(name in value) && (mode === 'response' || required.has(name))) {
-        results.push(finding(path, `The example lacks documented field \`${name}\`: ${mode === 'response' ? 'a response example shows every field (use null for an absent value)' : 'it is required'}.`));
+        results.push(finding(path, mode === 'response'
+          ? `Add documented field \`${name}\` to this example: a response example shows every field of its schema (null for an absent value).`
+          : `Add required field \`${name}\` to this example.`));
       }
     }
     for (const [name, child] of Object.entries(value)) visit(child, properties[name], [...path, name], mode, name, depth + 1);

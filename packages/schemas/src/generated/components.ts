@@ -83,7 +83,7 @@ export const request$Transfer = z.strictObject({
   "completedAt": request$Timestamp.nullable(),
 });
 export const request$ApiKeyName = z.string().min(1).max(100).regex(new RegExp("^\\S(.*\\S)?$", 'u'));
-export const request$ScopeList = z.array(request$Scope).min(1).max(50).superRefine(uniqueItems);
+export const request$ScopeList = z.array(request$Scope).min(1).max(100).superRefine(uniqueItems);
 export const request$VaultAllowlist = z.array(request$VaultId).min(1).max(1000).superRefine(uniqueItems);
 export const request$IpAllowlist = z.array(request$Cidr).min(1).max(100).superRefine(uniqueItems);
 export const request$ApiKey = z.strictObject({
@@ -324,7 +324,7 @@ export const response$Transfer = z.looseObject({
   "completedAt": response$Timestamp.nullable(),
 });
 export const response$ApiKeyName = z.string().min(1).max(100).regex(new RegExp("^\\S(.*\\S)?$", 'u'));
-export const response$ScopeList = z.array(response$Scope).min(1).max(50).superRefine(uniqueItems);
+export const response$ScopeList = z.array(response$Scope).min(1).max(100).superRefine(uniqueItems);
 export const response$VaultAllowlist = z.array(response$VaultId).min(1).max(1000).superRefine(uniqueItems);
 export const response$IpAllowlist = z.array(response$Cidr).min(1).max(100).superRefine(uniqueItems);
 export const response$ApiKey = z.looseObject({

@@ -876,7 +876,7 @@ export interface components {
          * @example Payouts service (production)
          */
         ApiKeyName: string;
-        /** @description The permissions of the key; at least one, each at most once. The list of scopes grows within v1. */
+        /** @description The permissions of the key; at least one, each at most once. The cap leaves room for scopes added within v1, so a key holding every scope stays valid. */
         ScopeList: components["schemas"]["Scope"][];
         /** @description A list of vault ids. */
         VaultAllowlist: components["schemas"]["VaultId"][];

@@ -90,7 +90,7 @@ export type CreatedApiKey = components['schemas']['CreatedApiKey'];
 export type ApiKeySecret = components['schemas']['ApiKeySecret'];
 /** A name for people to read. */
 export type ApiKeyName = components['schemas']['ApiKeyName'];
-/** The permissions of the key; at least one, each at most once. The list of scopes grows within v1. */
+/** The permissions of the key; at least one, each at most once. The cap leaves room for scopes added within v1, so a key holding every scope stays valid. */
 export type ScopeList = components['schemas']['ScopeList'];
 /** A list of vault ids. */
 export type VaultAllowlist = components['schemas']['VaultAllowlist'];
