@@ -21,9 +21,10 @@ export function tolerantEnum<const Values extends readonly [string, ...string[]]
  * added within v1): any other string. A known value never falls through to the generic shape,
  * so a known event with a broken body fails instead of parsing as generic.
  */
-export function unmappedValue(known: readonly string[]): z.ZodType<string, string> {
+export function unmappedValue(known: readonly string[]): z.ZodType<string & {}, string & {}> {
   const values = new Set(known);
-  return z.string().refine((value) => !values.has(value), { message: `a known value (${known.join(', ')}) must match the schema it maps to` });
+  // `string & {}`: "some other string", the type tolerance gives a value this build does not know.
+  return z.string().refine((value) => !values.has(value), { message: `a known value (${known.join(', ')}) must match the schema it maps to` }) as unknown as z.ZodType<string & {}, string & {}>;
 }
 
 /** `uniqueItems: true`: the issue points at the first repeated item. */
