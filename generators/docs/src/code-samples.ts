@@ -1,5 +1,4 @@
-import { LocatedError, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
-import { deref, operationPointer } from './spec-access.ts';
+import { LocatedError, deref, mergedParameters, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
 
 /** One entry of Redoc's `x-codeSamples`. */
 export interface CodeSample {
@@ -35,37 +34,23 @@ const CURSOR_PARAMETER = 'cursor';
 
 /** Reads the method, path, parameters (path-level and operation-level) and request example of an operation. */
 export function sampleInput(document: OpenApiDocument, entry: OperationEntry, file: string): SampleInput {
-  const pointer = operationPointer(entry.path, entry.method);
-  const pathItem = document.paths[entry.path] as Record<string, unknown>;
-  const declared = [
-    ...((pathItem['parameters'] as unknown[] | undefined) ?? []).map((value, index) => ({ value, pointer: `${operationPointer(entry.path, 'parameters')}/${index}` })),
-    ...((entry.operation['parameters'] as unknown[] | undefined) ?? []).map((value, index) => ({ value, pointer: `${pointer}/parameters/${index}` })),
-  ];
-  const byKey = new Map<string, SampleParameter & { pointer: string; hasExample: boolean }>();
+  const pointer = entry.pointer;
+  const parameters: SampleParameter[] = [];
   let paged = false;
-  for (const { value, pointer: parameterPointer } of declared) {
-    const parameter = deref(document, value, file, parameterPointer);
-    const name = parameter['name'];
-    const location = parameter['in'];
-    if (typeof name !== 'string' || (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie')) {
-      throw new LocatedError({ file, pointer: parameterPointer }, 'a parameter needs a name and an `in` of path, query or header');
-    }
+  for (const { parameter, pointer: parameterPointer } of mergedParameters(document, entry, file)) {
+    const { name, in: location } = parameter;
     if (location === 'cookie') throw new LocatedError({ file, pointer: parameterPointer }, 'cookie parameters are not supported by the code samples');
     if (location === 'query' && name === CURSOR_PARAMETER) {
       paged = true;
       continue;
     }
     const example = exampleOf(document, parameter, file, parameterPointer);
-    const required = parameter['required'] === true;
+    const required = parameter.required === true;
     if (required && example === undefined) {
       throw new LocatedError({ file, pointer: parameterPointer }, `required parameter '${name}' has no example, so the code samples cannot show a value for it`);
     }
-    // Operation-level parameters override path-level ones with the same name and location.
-    byKey.set(`${location}:${name}`, { name, in: location, required, value: example, pointer: parameterPointer, hasExample: example !== undefined });
+    if (example !== undefined) parameters.push({ name, in: location, required, value: example });
   }
-  const parameters = [...byKey.values()]
-    .filter((parameter) => parameter.hasExample)
-    .map(({ name, in: location, required, value }) => ({ name, in: location, required, value }));
   for (const name of entry.path.match(/\{([^}]+)\}/g) ?? []) {
     const bare = name.slice(1, -1);
     if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === bare)) {
@@ -79,9 +64,9 @@ function exampleOf(document: OpenApiDocument, parameter: Record<string, unknown>
   if (parameter['example'] !== undefined) return parameter['example'];
   const examples = parameter['examples'] as Record<string, unknown> | undefined;
   const first = examples && Object.values(examples)[0];
-  if (first !== undefined) return deref<{ value?: unknown }>(document, first, file, `${pointer}/examples`).value;
+  if (first !== undefined) return deref<{ value?: unknown }>(document, first, { file, pointer: `${pointer}/examples` }).value.value;
   if (parameter['schema'] === undefined) return undefined;
-  const schema = deref(document, parameter['schema'], file, `${pointer}/schema`);
+  const schema = deref(document, parameter['schema'], { file, pointer: `${pointer}/schema` }).value;
   if (schema['example'] !== undefined) return schema['example'];
   if (Array.isArray(schema['examples']) && schema['examples'].length) return schema['examples'][0];
   return undefined;
@@ -89,14 +74,15 @@ function exampleOf(document: OpenApiDocument, parameter: Record<string, unknown>
 
 function requestExample(document: OpenApiDocument, entry: OperationEntry, file: string, pointer: string): unknown {
   if (entry.operation['requestBody'] === undefined) return undefined;
-  const body = deref(document, entry.operation['requestBody'], file, `${pointer}/requestBody`);
+  // A shared request body is reported where it is written, in components.requestBodies.
+  const { value: body, pointer: bodyPointer } = deref(document, entry.operation['requestBody'], { file, pointer: `${pointer}/requestBody` });
   const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.['application/json'];
-  const mediaPointer = `${pointer}/requestBody/content/application~1json`;
-  if (!media) throw new LocatedError({ file, pointer: `${pointer}/requestBody/content` }, 'the code samples need an application/json request body');
+  const mediaPointer = `${bodyPointer}/content/application~1json`;
+  if (!media) throw new LocatedError({ file, pointer: `${bodyPointer}/content` }, 'the code samples need an application/json request body');
   if (media['example'] !== undefined) return media['example'];
   const examples = media['examples'] as Record<string, unknown> | undefined;
   const first = examples && Object.values(examples)[0];
-  if (first !== undefined) return deref<{ value?: unknown }>(document, first, file, `${mediaPointer}/examples`).value;
+  if (first !== undefined) return deref<{ value?: unknown }>(document, first, { file, pointer: `${mediaPointer}/examples` }).value.value;
   throw new LocatedError({ file, pointer: mediaPointer }, 'the request body has no example, so the code samples cannot show one');
 }
 

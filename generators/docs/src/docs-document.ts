@@ -1,7 +1,6 @@
 import { LocatedError, listOperations, type OpenApiDocument } from '@fortary/codegen-kit';
 import { codeSamples, sampleInput } from './code-samples.ts';
 import type { ConceptPage } from './concepts.ts';
-import { operationPointer } from './spec-access.ts';
 
 /** The sidebar group that holds the concept pages, shown above the spec's own groups. */
 export const CONCEPTS_GROUP = 'Concepts';
@@ -47,7 +46,7 @@ export function buildDocsDocument(spec: OpenApiDocument, concepts: ConceptPage[]
   if (typeof baseUrl !== 'string') throw new LocatedError({ file, pointer: '/servers/0/url' }, 'the curl samples need the first server URL');
 
   for (const entry of listOperations(document, file)) {
-    const pointer = operationPointer(entry.path, entry.method);
+    const pointer = entry.pointer;
     const tags = entry.operation['tags'];
     if (!Array.isArray(tags) || tags.length === 0) throw new LocatedError({ file, pointer: `${pointer}/tags` }, 'the operation has no tag, so the docs would not show it');
     for (const tag of tags) {

@@ -1,7 +1,7 @@
-import { doNotEditHeader, type OpenApiDocument } from '@fortary/codegen-kit';
+import { doNotEditHeader, readErrorCatalog, type OpenApiDocument } from '@fortary/codegen-kit';
 import { loadConceptPages, conceptsDir } from './concepts.ts';
 import { buildDocsDocument } from './docs-document.ts';
-import { readErrorCatalog, renderErrorCatalog } from './error-catalog.ts';
+import { renderErrorCatalog } from './error-catalog.ts';
 
 export const GENERATOR = '@fortary/generator-docs';
 export const DOCS_DOCUMENT_FILE = 'openapi.docs.json';

@@ -1,5 +1,5 @@
 export { generateDocs, GENERATOR, DOCS_DOCUMENT_FILE } from './generate.ts';
 export { buildDocsDocument, CONCEPTS_GROUP } from './docs-document.ts';
 export { loadConceptPages, conceptsDir, type ConceptPage } from './concepts.ts';
-export { readErrorCatalog, renderErrorCatalog, retryAdvice, type ErrorCatalogEntry } from './error-catalog.ts';
+export { renderErrorCatalog, retryAdvice } from './error-catalog.ts';
 export { codeSamples, sampleInput, typeScriptSample, curlSample, toTypeScriptLiteral, shellQuote, type CodeSample, type SampleInput } from './code-samples.ts';

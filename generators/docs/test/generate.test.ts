@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bundledSpecPath, listOperations, loadBundledSpec, LocatedError, type OpenApiDocument } from '@fortary/codegen-kit';
+import { bundledSpecPath, listOperations, loadBundledSpec, LocatedError, readErrorCatalog, type OpenApiDocument } from '@fortary/codegen-kit';
 import { describe, expect, it } from 'vitest';
-import { CONCEPTS_GROUP, curlSample, generateDocs, loadConceptPages, readErrorCatalog, renderErrorCatalog, sampleInput, toTypeScriptLiteral, typeScriptSample } from '../src/index.ts';
+import { CONCEPTS_GROUP, curlSample, generateDocs, loadConceptPages, renderErrorCatalog, sampleInput, toTypeScriptLiteral, typeScriptSample } from '../src/index.ts';
 
 const specFile = bundledSpecPath(new URL('../../../spec', import.meta.url).pathname);
 const spec = loadBundledSpec(specFile);
@@ -78,13 +78,13 @@ describe('bad input is a located error', () => {
     const broken = structuredClone(spec);
     const catalog = (broken.components['schemas']?.['ErrorCode'] as Record<string, Record<string, Record<string, unknown>>>)['x-error-catalog']!;
     catalog['insufficient_scope'] = { status: 403, type: 'permission', description: 'The key lacks a scope', 'or more.': null };
-    expect(() => readErrorCatalog(broken, 'spec.json')).toThrow(/x-error-catalog\/insufficient_scope\): unexpected key\(s\) "or more\."/);
+    expect(() => generateDocs(broken, 'spec.json')).toThrow(/^spec\.json \(at #\/components\/schemas\/ErrorCode\/x-error-catalog\/insufficient_scope\): unexpected key\(s\) "or more\."/);
   });
 
   it('rejects a catalog that misses a code of the enum', () => {
     const broken = structuredClone(spec);
     delete (broken.components['schemas']?.['ErrorCode'] as Record<string, Record<string, unknown>>)['x-error-catalog']!['rate_limited'];
-    expect(() => readErrorCatalog(broken, 'spec.json')).toThrow(/no catalog entry for rate_limited/);
+    expect(() => generateDocs(broken, 'spec.json')).toThrow(/x-error-catalog\): no catalog entry for rate_limited/);
   });
 
   it('rejects a request body without an example', () => {
@@ -93,6 +93,16 @@ describe('bad input is a located error', () => {
     delete (entry.operation['requestBody'] as { content: Record<string, Record<string, unknown>> }).content['application/json']!['example'];
     expect(() => sampleInput(broken, entry, 'spec.json')).toThrow(LocatedError);
     expect(() => sampleInput(broken, entry, 'spec.json')).toThrow(/\/paths\/~1v1~1vaults\/post\/requestBody.*no example/);
+  });
+
+  it('reports a shared request body without an example where it is written', () => {
+    const broken = structuredClone(spec);
+    const entry = listOperations(broken).find((operation) => operation.operationId === 'createVault')!;
+    const body = entry.operation['requestBody'] as { content: Record<string, Record<string, unknown>> };
+    delete body.content['application/json']!['example'];
+    broken.components['requestBodies'] = { NewVault: body };
+    entry.operation['requestBody'] = { $ref: '#/components/requestBodies/NewVault' };
+    expect(() => sampleInput(broken, entry, 'spec.json')).toThrow(/\(at #\/components\/requestBodies\/NewVault\/content\/application~1json\): the request body has no example/);
   });
 
   it('rejects an unknown generated block in a concept page, naming the file and line', () => {

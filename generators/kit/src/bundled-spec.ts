@@ -40,30 +40,3 @@ export function loadBundledSpec(file: string = bundledSpecPath()): OpenApiDocume
   }
   return document as OpenApiDocument;
 }
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-
-export interface OperationEntry {
-  operationId: string;
-  method: HttpMethod;
-  path: string;
-  operation: Record<string, unknown>;
-}
-
-/** Every operation of the document in document order; an operation without an id is an error. */
-export function listOperations(document: OpenApiDocument, file = 'spec/dist/openapi.json'): OperationEntry[] {
-  const entries: OperationEntry[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as Record<string, unknown> | undefined;
-      if (!operation) continue;
-      const operationId = operation['operationId'];
-      if (typeof operationId !== 'string') {
-        throw new LocatedError({ file, pointer: `/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}/${method}` }, 'operation has no operationId');
-      }
-      entries.push({ operationId, method, path, operation });
-    }
-  }
-  return entries;
-}

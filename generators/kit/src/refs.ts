@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { LocatedError, resolvePointer, toPointer } from './located-error.ts';
+import { LocatedError } from './located-error.ts';
+import { resolvePointer, toPointer } from './pointer.ts';
 import { YamlSource } from './yaml-source.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { LocatedError, unescapePointerToken } from './located-error.ts';
+import { LocatedError } from './located-error.ts';
+import { unescapePointerToken } from './pointer.ts';
 
 /**
  * A YAML file parsed with its source positions kept, so that any JSON pointer into it can be

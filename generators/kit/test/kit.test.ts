@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocatedError, YamlSource, assertRefsResolve, componentSchemaName, listOperations, operationParameters, replaceOutputDir, resolvePointer, resolveRef } from '../src/index.ts';
+import { LocatedError, YamlSource, assertRefsResolve, listOperations, replaceOutputDir, resolvePointer } from '../src/index.ts';
 
 describe('YamlSource', () => {
   const text = 'a:\n  b:\n    - x\n    - y: 1\n';
@@ -49,39 +49,5 @@ describe('replaceOutputDir', () => {
     replaceOutputDir(out, { 'a.ts': 'A', 'nested/b.ts': 'B' });
     expect(readdirSync(out).sort()).toEqual(['a.ts', 'nested']);
     expect(readFileSync(join(out, 'nested/b.ts'), 'utf8')).toBe('B');
-  });
-});
-
-describe('resolveRef and operationParameters', () => {
-  const document = {
-    openapi: '3.1.0',
-    info: { title: 't', version: '1' },
-    components: {
-      parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer' } }, Alias: { $ref: '#/components/parameters/Limit' } },
-      schemas: { Loop: { $ref: '#/components/schemas/Loop' } },
-    },
-    paths: {
-      '/x': {
-        parameters: [{ name: 'limit', in: 'query', description: 'path level' }, { name: 'id', in: 'path' }],
-        get: { operationId: 'getX', parameters: [{ $ref: '#/components/parameters/Alias' }] },
-      },
-    },
-  };
-  it('follows a chain of refs and names dangling or circular ones', () => {
-    expect(resolveRef(document, { $ref: '#/components/parameters/Alias' })['name']).toBe('limit');
-    expect(() => resolveRef(document, { $ref: '#/components/schemas/Nope' })).toThrow(/#\/components\/schemas\/Nope\): dangling/);
-    expect(() => resolveRef(document, { $ref: '#/components/schemas/Loop' })).toThrow(/circular/);
-  });
-  it("merges path-item parameters with the operation's own, the operation winning", () => {
-    const [entry] = listOperations(document);
-    const parameters = operationParameters(document, entry!);
-    expect(parameters.map((parameter) => [parameter['name'], parameter['schema']])).toEqual([
-      ['limit', { type: 'integer' }],
-      ['id', undefined],
-    ]);
-  });
-  it('names the component schema a ref points at', () => {
-    expect(componentSchemaName({ $ref: '#/components/schemas/Vault' })).toBe('Vault');
-    expect(componentSchemaName({ type: 'string' })).toBeNull();
   });
 });

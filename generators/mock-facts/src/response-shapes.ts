@@ -1,4 +1,4 @@
-import { LocatedError, componentSchemaName, escapePointerToken, listOperations, resolveRef, type OpenApiDocument } from '@fortary/codegen-kit';
+import { LocatedError, deref, escapePointerToken, listOperations, refName, type OpenApiDocument, type SpecLocation } from '@fortary/codegen-kit';
 
 type Json = Record<string, unknown>;
 
@@ -23,11 +23,11 @@ export function responseShapes(document: OpenApiDocument, file: string): Record<
   const reachable = new Set<string>();
   const visit = (schema: unknown): void => {
     if (schema === null || typeof schema !== 'object') return;
-    const name = componentSchemaName(schema);
-    if (name !== null) {
+    const name = refName(schema);
+    if (name !== undefined) {
       if (reachable.has(name)) return;
       reachable.add(name);
-      visit(resolveRef(document, schema, file));
+      visit(deref(document, schema, { file, pointer: `/components/schemas/${escapePointerToken(name)}` }).value);
       return;
     }
     const node = schema as Json;
@@ -37,7 +37,7 @@ export function responseShapes(document: OpenApiDocument, file: string): Record<
   };
   for (const entry of listOperations(document, file)) {
     for (const response of Object.values((entry.operation['responses'] as Json | undefined) ?? {})) {
-      const content = (resolveRef(document, response, file)['content'] as Json | undefined) ?? {};
+      const content = (deref(document, response, { file, pointer: `${entry.pointer}/responses` }).value['content'] as Json | undefined) ?? {};
       for (const media of Object.values(content)) visit((media as Json)['schema']);
     }
   }
@@ -53,7 +53,7 @@ export function responseShapes(document: OpenApiDocument, file: string): Record<
 
 /** The properties of an object schema (allOf merged), or null when the schema is no object. */
 function objectProperties(document: OpenApiDocument, raw: unknown, pointer: string, file: string): PropertyShape[] | null {
-  const schema = resolveRef(document, raw, file);
+  const schema = deref(document, raw, { file, pointer }).value;
   const byName = new Map<string, PropertyShape>();
   let isObject = false;
   const allOf = (schema['allOf'] as unknown[] | undefined) ?? [];
@@ -70,28 +70,28 @@ function objectProperties(document: OpenApiDocument, raw: unknown, pointer: stri
     for (const [name, property] of Object.entries(properties)) {
       const at = `${pointer}/properties/${escapePointerToken(name)}`;
       if (property === null || typeof property !== 'object') throw new LocatedError({ file, pointer: at }, 'a property must be a schema object');
-      byName.set(name, { name, required: required.has(name), nullable: isNullable(document, property, file, new Set()), timestamp: isTimestamp(document, property, file, new Set()) });
+      byName.set(name, { name, required: required.has(name), nullable: isNullable(document, property, { file, pointer: at }, new Set()), timestamp: isTimestamp(document, property, { file, pointer: at }, new Set()) });
     }
   }
   return isObject ? [...byName.values()] : null;
 }
 
-function isNullable(document: OpenApiDocument, raw: unknown, file: string, seen: Set<unknown>): boolean {
+function isNullable(document: OpenApiDocument, raw: unknown, at: SpecLocation, seen: Set<unknown>): boolean {
   if (seen.has(raw)) return false;
   seen.add(raw);
-  const schema = resolveRef(document, raw, file);
+  const { value: schema, pointer } = deref(document, raw, at);
   const type = schema['type'];
   if (type === 'null' || (Array.isArray(type) && type.includes('null'))) return true;
   if (Array.isArray(schema['enum']) && schema['enum'].includes(null)) return true;
   if (schema['const'] === null) return true;
-  return ['oneOf', 'anyOf'].some((keyword) => ((schema[keyword] as unknown[] | undefined) ?? []).some((member) => isNullable(document, member, file, seen)));
+  return ['oneOf', 'anyOf'].some((keyword) => ((schema[keyword] as unknown[] | undefined) ?? []).some((member, index) => isNullable(document, member, { file: at.file, pointer: `${pointer}/${keyword}/${index}` }, seen)));
 }
 
-function isTimestamp(document: OpenApiDocument, raw: unknown, file: string, seen: Set<unknown>): boolean {
+function isTimestamp(document: OpenApiDocument, raw: unknown, at: SpecLocation, seen: Set<unknown>): boolean {
   if (seen.has(raw)) return false;
   seen.add(raw);
-  const schema = resolveRef(document, raw, file);
+  const { value: schema, pointer } = deref(document, raw, at);
   if (schema['format'] === 'date-time') return true;
-  return ['oneOf', 'anyOf', 'allOf'].some((keyword) => ((schema[keyword] as unknown[] | undefined) ?? []).some((member) => isTimestamp(document, member, file, seen)));
+  return ['oneOf', 'anyOf', 'allOf'].some((keyword) => ((schema[keyword] as unknown[] | undefined) ?? []).some((member, index) => isTimestamp(document, member, { file: at.file, pointer: `${pointer}/${keyword}/${index}` }, seen)));
 }
 

@@ -1,5 +1,5 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import { LocatedError, doNotEditHeader, listOperations, operationParameters, operationPointer, resolveRef, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
+import { LocatedError, deref, doNotEditHeader, listOperations, mergedParameters, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
 
 const GENERATOR = '@fortary/generator-types';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -77,8 +77,8 @@ function operationTable(document: OpenApiDocument): string {
 }
 
 function operationFacts(document: OpenApiDocument, entry: OperationEntry): Record<string, unknown> {
-  const at = operationPointer(entry);
-  const parameters = operationParameters(document, entry);
+  const at = entry.pointer;
+  const parameters = mergedParameters(document, entry, 'spec/dist/openapi.json').map(({ parameter }) => parameter as unknown as Record<string, unknown>);
   const idempotency = parameters.find((parameter) => parameter['in'] === 'header' && String(parameter['name']).toLowerCase() === 'idempotency-key');
   const successStatus = Object.keys((entry.operation['responses'] as Record<string, unknown> | undefined) ?? {})
     .map(Number)
@@ -103,7 +103,7 @@ function operationFacts(document: OpenApiDocument, entry: OperationEntry): Recor
 function limitOf(document: OpenApiDocument, parameters: Array<Record<string, unknown>>, at: string): { minimum: number; maximum: number; default: number } | null {
   const parameter = parameters.find((candidate) => candidate['in'] === 'query' && candidate['name'] === 'limit');
   if (!parameter) return null;
-  const schema = resolveRef(document, parameter['schema']);
+  const schema = deref(document, parameter['schema'], { file: 'spec/dist/openapi.json', pointer: `${at}/parameters` }).value;
   const bounds = { minimum: schema['minimum'], maximum: schema['maximum'], default: schema['default'] };
   for (const [name, value] of Object.entries(bounds)) {
     if (typeof value !== 'number') {

@@ -1,4 +1,4 @@
-import { LocatedError, escapePointerToken } from '@fortary/codegen-kit';
+import { LocatedError, deref, escapePointerToken, refName, type OpenApiDocument } from '@fortary/codegen-kit';
 
 /**
  * `request`: what a client sends — closed enums, unknown fields rejected, defaults applied.
@@ -13,13 +13,13 @@ export type JsonSchema = Record<string, unknown>;
 
 export interface ConvertContext {
   file: string;
-  /** components.schemas, to follow `$ref`s when a shape (not a name) is needed. */
+  /** The document, to follow `$ref`s when a shape (not a name) is needed. */
+  document: OpenApiDocument;
+  /** components.schemas: each becomes a generated constant, which a `$ref` to it names. */
   components: Record<string, JsonSchema>;
   /** The name of the generated constant holding a component's schema in one flavour. */
   constName(component: string, flavour: Flavour): string;
 }
-
-const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 /** Keywords that only describe; they never change what validates. */
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly', '$comment', 'format', 'default']);
@@ -30,20 +30,9 @@ const SUPPORTED = new Set([
 ]);
 const FORMATS = new Set(['date-time', 'int32', 'int64']);
 
-export function componentRefName(ref: unknown): string | undefined {
-  return typeof ref === 'string' ? COMPONENT_REF.exec(ref)?.[1] : undefined;
-}
-
-/** Follows component `$ref`s until a schema with content; for decisions about its shape. */
+/** Follows `$ref`s until a schema with content; for decisions about its shape. */
 export function derefSchema(schema: JsonSchema, context: ConvertContext, pointer: string): JsonSchema {
-  let current = schema;
-  for (let hops = 0; typeof current['$ref'] === 'string'; hops += 1) {
-    const name = componentRefName(current['$ref']);
-    const target = name ? context.components[name] : undefined;
-    if (!target || hops > 20) throw new LocatedError({ file: context.file, pointer }, `cannot resolve $ref '${String(current['$ref'])}'`);
-    current = target;
-  }
-  return current;
+  return deref<JsonSchema>(context.document, schema, { file: context.file, pointer }).value;
 }
 
 /**
@@ -65,9 +54,11 @@ export function schemaToZod(schema: JsonSchema, flavour: Flavour, context: Conve
   }
 
   if (schema['$ref'] !== undefined) {
-    const name = componentRefName(schema['$ref']);
-    if (!name || !context.components[name]) fail(`cannot resolve $ref '${String(schema['$ref'])}'`, `${pointer}/$ref`);
-    return context.constName(name as string, flavour);
+    const name = refName(schema);
+    if (name !== undefined && Object.hasOwn(context.components, name)) return context.constName(name, flavour);
+    // Not a component: the kit names what is wrong with the reference; one that resolves has no constant to name.
+    derefSchema(schema, context, pointer);
+    return fail(`only references to a component schema are supported, not '${String(schema['$ref'])}'`, `${pointer}/$ref`);
   }
 
   if (schema['discriminator'] !== undefined) return discriminatedToZod(schema, flavour, context, pointer);
@@ -78,6 +69,8 @@ export function schemaToZod(schema: JsonSchema, flavour: Flavour, context: Conve
   const nullable = types.includes('null');
   const nonNull = types.filter((type) => type !== 'null');
   if (nonNull.length > 1) fail(`a union of types (${nonNull.join(', ')}) is not supported; use oneOf`, `${pointer}/type`);
+  // `type: null` alone (or `[null]`) accepts null only, not anything-or-null.
+  if (nullable && nonNull.length === 0) return typedSchemaToZod(schema, 'null', flavour, context, pointer);
   const expression = typedSchemaToZod(schema, nonNull[0], flavour, context, pointer);
   return nullable ? `${expression}.nullable()` : expression;
 }
@@ -142,6 +135,9 @@ function oneOfToZod(members: JsonSchema[], flavour: Flavour, context: ConvertCon
   const core = converted.length === 1 ? (converted[0] as string) : `z.union([${converted.join(', ')}])`;
   return others.length < members.length ? `${core}.nullable()` : core;
 }
+
+/** The component a `$ref` string names (`#/components/schemas/Transfer` → `Transfer`). */
+const componentRefName = (ref: unknown): string | undefined => (typeof ref === 'string' ? refName({ $ref: ref }) : undefined);
 
 /**
  * The component names a discriminator maps to: its `mapping` values and its fallback,

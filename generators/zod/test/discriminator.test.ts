@@ -9,7 +9,7 @@ const event = (document: OpenApiDocument) => (document.components['schemas'] as 
 
 describe('a discriminated oneOf (Event)', () => {
   it('is a plain union of the members in requests, and dispatches on the mapping with the x-defaultMapping fallback in responses', () => {
-    const components = generateZod(bundle())['components.ts'];
+    const components = generateZod(bundle())['components.ts']!;
     expect(components).toContain('export const request$Event = z.union([request$TransferEvent, request$DepositEvent]);');
     expect(components).toContain('response$TransferEvent.extend({ "type": z.enum(["transfer.created","transfer.updated"]) })');
     expect(components).toContain('response$EventEnvelope.extend({ "type": unmappedValue(["transfer.created","transfer.updated","deposit.created","deposit.updated"]) })');
@@ -21,7 +21,7 @@ describe('a discriminated oneOf (Event)', () => {
   it('without x-defaultMapping, an unknown value is an error (no fallback)', () => {
     const document = bundle();
     delete event(document).discriminator['x-defaultMapping'];
-    const components = generateZod(document)['components.ts'];
+    const components = generateZod(document)['components.ts']!;
     expect(components).not.toContain('unmappedValue(');
     expect(components).toMatch(/export const response\$Event = z\.discriminatedUnion\("type", \[/);
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { operationSchemas, requestSchemas, responseSchemas } from '../src/index.ts';
-import { deref, escapeToken, examplePointers, examplesOf, loadBundle } from './spec-examples.ts';
+import { deref, escapePointerToken, listOperations, mergedParameters, type OpenApiDocument } from '@fortary/codegen-kit';
+import { examplePointers, examplesOf, loadBundle, specFile } from './spec-examples.ts';
 
 const document = loadBundle();
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const follow = (value: unknown, pointer: string) => deref<any>(document, value, { file: specFile, pointer });
 
 interface Case {
   name: string;
@@ -24,50 +25,49 @@ function cases(): Case[] {
       list.push({ name: `response ${name} #${index}`, covers, schema: responseSchemas[name as keyof typeof responseSchemas], value });
     });
   }
-  for (const [path, item] of Object.entries<any>(document.paths)) {
-    for (const method of METHODS.filter((m) => item[m])) {
-      const operation = item[method];
-      const id = operation.operationId as keyof typeof operationSchemas;
-      const schemas = operationSchemas[id] as unknown as {
-        request: Record<string, z.ZodType | undefined>;
-        responses: Record<string, z.ZodType>;
-        responseHeaders: Record<string, z.ZodType>;
-      };
-      const at = `/paths/${escapeToken(path)}/${method}`;
+  for (const entry of listOperations(document as OpenApiDocument, specFile)) {
+    const operation = entry.operation as Record<string, any>;
+    const id = entry.operationId as keyof typeof operationSchemas;
+    const schemas = operationSchemas[id] as unknown as {
+      request: Record<string, z.ZodType | undefined>;
+      responses: Record<string, z.ZodType>;
+      responseHeaders: Record<string, z.ZodType>;
+    };
+    const at = entry.pointer;
 
-      // Parameters: values as they arrive on the wire (text), sent together per location.
-      const parameters = [...(item.parameters ?? []).map((p: any, i: number) => deref(document, p, `/paths/${escapeToken(path)}/parameters/${i}`)),
-        ...(operation.parameters ?? []).map((p: any, i: number) => deref(document, p, `${at}/parameters/${i}`))];
-      for (const location of ['path', 'query', 'header'] as const) {
-        const inLocation = parameters.filter(({ value }: any) => value.in === location);
-        const withExamples = inLocation.map(({ value, pointer }: any) => ({ value, examples: examplesOf(value, pointer) })).filter((p: any) => p.examples.length);
-        if (!withExamples.length) continue;
-        const sample = Object.fromEntries(withExamples.map(({ value, examples }: any) => [location === 'header' ? value.name.toLowerCase() : value.name, String(examples[0][1])]));
-        const part = location === 'header' ? 'headers' : location;
-        list.push({ name: `${id} request ${part}`, covers: withExamples.flatMap((p: any) => p.examples.map(([pointer]: [string]) => pointer)), schema: schemas.request[part] as z.ZodType, value: sample });
+    // Parameters: values as they arrive on the wire (text), sent together per location.
+    const parameters = mergedParameters(document as OpenApiDocument, entry, specFile);
+    for (const location of ['path', 'query', 'header'] as const) {
+      const withExamples = parameters
+        .filter(({ parameter }) => parameter.in === location)
+        .map(({ parameter, pointer }) => ({ parameter, examples: examplesOf(parameter, pointer) }))
+        .filter(({ examples }) => examples.length);
+      if (!withExamples.length) continue;
+      const sample = Object.fromEntries(withExamples.map(({ parameter, examples }) => [location === 'header' ? parameter.name.toLowerCase() : parameter.name, String((examples[0] as [string, unknown])[1])]));
+      const part = location === 'header' ? 'headers' : location;
+      list.push({ name: `${id} request ${part}`, covers: withExamples.flatMap(({ examples }) => examples.map(([pointer]) => pointer)), schema: schemas.request[part] as z.ZodType, value: sample });
+    }
+
+    if (operation.requestBody) {
+      const body = follow(operation.requestBody, `${at}/requestBody`);
+      for (const [pointer, value] of examplesOf(body.value.content['application/json'], `${body.pointer}/content/application~1json`)) {
+        list.push({ name: `${id} request body ${pointer}`, covers: [pointer], schema: schemas.request['body'] as z.ZodType, value });
       }
+    }
 
-      if (operation.requestBody) {
-        const body = deref(document, operation.requestBody, `${at}/requestBody`);
-        for (const [pointer, value] of examplesOf(body.value.content['application/json'], `${body.pointer}/content/application~1json`)) {
-          list.push({ name: `${id} request body ${pointer}`, covers: [pointer], schema: schemas.request['body'] as z.ZodType, value });
-        }
+    for (const [status, raw] of Object.entries<any>(operation.responses)) {
+      const response = follow(raw, `${at}/responses/${escapePointerToken(status)}`);
+      const media = response.value.content?.['application/json'];
+      for (const [pointer, value] of examplesOf(media, `${response.pointer}/content/application~1json`)) {
+        list.push({ name: `${id} ${status} body ${pointer}`, covers: [pointer], schema: schemas.responses[status] as z.ZodType, value });
       }
-
-      for (const [status, raw] of Object.entries<any>(operation.responses)) {
-        const response = deref(document, raw, `${at}/responses/${status}`);
-        const media = response.value.content?.['application/json'];
-        for (const [pointer, value] of examplesOf(media, `${response.pointer}/content/application~1json`)) {
-          list.push({ name: `${id} ${status} body ${pointer}`, covers: [pointer], schema: schemas.responses[status] as z.ZodType, value });
-        }
-        const headers = Object.entries<any>(response.value.headers ?? {}).map(([name, header]) => {
-          const resolved = deref(document, header, `${response.pointer}/headers/${escapeToken(name)}`);
-          return { name: name.toLowerCase(), examples: examplesOf(resolved.value, resolved.pointer) };
-        }).filter((header) => header.examples.length);
-        if (headers.length) {
-          const sample = Object.fromEntries(headers.map(({ name, examples }) => [name, String((examples[0] as [string, unknown])[1])]));
-          list.push({ name: `${id} ${status} headers`, covers: headers.flatMap((h) => h.examples.map(([pointer]) => pointer)), schema: schemas.responseHeaders[status] as z.ZodType, value: sample });
-        }
+      const headers = Object.entries<any>(response.value.headers ?? {}).map(([name, header]) => {
+        const resolved = follow(header, `${response.pointer}/headers/${escapePointerToken(name)}`);
+        return { name: name.toLowerCase(), examples: examplesOf(resolved.value, resolved.pointer) };
+      }).filter((header) => header.examples.length);
+      if (headers.length) {
+        const sample = Object.fromEntries(headers.map(({ name, examples }) => [name, String((examples[0] as [string, unknown])[1])]));
+        list.push({ name: `${id} ${status} headers`, covers: headers.flatMap((h) => h.examples.map(([pointer]) => pointer)), schema: schemas.responseHeaders[status] as z.ZodType, value: sample });
       }
     }
   }

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { bundledSpecPath, escapePointerToken, loadBundledSpec } from '@fortary/codegen-kit';
 
-/** The bundled spec, as every generator reads it. */
+export const specFile = bundledSpecPath(new URL('..', import.meta.url).pathname);
+
+/** The bundled spec, as every generator reads it (typed loosely: tests reach into it freely). */
 export function loadBundle(): Record<string, any> {
-  const file = createRequire(import.meta.url).resolve('@fortary/spec/openapi.json');
-  return JSON.parse(readFileSync(file, 'utf8'));
+  return loadBundledSpec(specFile);
 }
-
-export const escapeToken = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /**
  * The pointer of every example in the document (media-type, parameter and header examples,
@@ -28,18 +26,11 @@ export function examplePointers(document: Record<string, any>): string[] {
     if (isSchema) record.examples.forEach((_: unknown, index: number) => found.push(`${pointer}/examples/${index}`));
     for (const [key, child] of Object.entries(record)) {
       if (key === 'example' || (key === 'examples' && (isSchema || 'schema' in record))) continue;
-      visit(child, `${pointer}/${escapeToken(key)}`);
+      visit(child, `${pointer}/${escapePointerToken(key)}`);
     }
   };
   visit(document, '');
   return found;
-}
-
-/** A `#/components/<kind>/<name>` reference followed one hop, with the pointer it landed on. */
-export function deref(document: Record<string, any>, value: any, pointer: string): { value: any; pointer: string } {
-  if (typeof value?.$ref !== 'string') return { value, pointer };
-  const target = value.$ref.slice(1);
-  return { value: target.split('/').slice(1).reduce((node: any, key: string) => node[key.replaceAll('~1', '/').replaceAll('~0', '~')], document), pointer: target };
 }
 
 /** The examples held by a media type, parameter or header object: [pointer, value]. */

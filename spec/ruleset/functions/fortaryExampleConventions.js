@@ -1,4 +1,4 @@
-import { allExamples, finding, isNullable, isObject, nonNullBranch, refName, resolve } from './lib/oas.js';
+import { allExamples, deref, finding, isNullable, isObject, nonNullBranch, refName } from './lib/oas.js';
 
 /**
  * Examples follow the conventions, not just their schemas: ids carry their prefix, instants end
@@ -46,8 +46,8 @@ export default function fortaryExampleConventions(document, options) {
     if (depth > 64 || value === null || value === undefined) return;
     const schemaName = refName(schema) ?? refName(nonNullBranch(schema));
     applyConvention(conventionOf(schemaName, key), value, path, key);
-    let current = resolve(document, schema, []).node;
-    if (isNullable(current)) current = resolve(document, nonNullBranch(current), []).node;
+    let current = deref(document, schema, []).node;
+    if (isNullable(current)) current = deref(document, nonNullBranch(current), []).node;
     if (!isObject(current)) return;
     if (Array.isArray(current.allOf)) for (const member of current.allOf) visit(value, member, path, mode, undefined, depth + 1);
     // The members of an allOf check their own fields; the composite has none of its own.

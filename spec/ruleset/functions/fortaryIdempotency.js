@@ -1,4 +1,4 @@
-import { finding, operationParameters, operations } from './lib/oas.js';
+import { finding, mergedParameters, operations } from './lib/oas.js';
 
 /**
  * Every POST accepts the idempotency header, and the operations that move value require it.
@@ -11,7 +11,7 @@ export default function fortaryIdempotency(document, options) {
   for (const entry of operations(document)) {
     const { operation, method, path } = entry;
     if (method !== 'post') continue;
-    const found = operationParameters(document, entry).find(({ parameter }) => parameter.in === 'header' && String(parameter.name).toLowerCase() === headerName);
+    const found = mergedParameters(document, entry).find(({ parameter }) => parameter.in === 'header' && String(parameter.name).toLowerCase() === headerName);
     const id = operation.operationId;
     if (!found) {
       const component = requiredFor.has(id) ? 'IdempotencyKeyRequired' : 'IdempotencyKey';

@@ -1,4 +1,4 @@
-import { allProperties, finding, isObject, operationParameters, operations, referredSchemaName } from './lib/oas.js';
+import { allProperties, finding, isObject, mergedParameters, operations, referredSchemaName } from './lib/oas.js';
 
 /** Every `network` property or parameter refers to the network schema. Options: `schema`, `names`. */
 export default function fortaryNetworkReferences(document, options) {
@@ -10,7 +10,7 @@ export default function fortaryNetworkReferences(document, options) {
   }
   const reported = new Set();
   for (const operation of operations(document)) {
-    for (const { parameter, path } of operationParameters(document, operation)) {
+    for (const { parameter, path } of mergedParameters(document, operation)) {
       const key = path.join('\u0000');
       if (!names.has(parameter.name) || reported.has(key)) continue;
       reported.add(key);

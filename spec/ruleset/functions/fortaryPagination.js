@@ -1,10 +1,10 @@
-import { finding, isNullable, isObject, operationParameters, operationResponses, operations, resolve } from './lib/oas.js';
+import { deref, finding, isNullable, isObject, mergedParameters, operationResponses, operations } from './lib/oas.js';
 
 /** The JSON schema of a response, resolved, with its path. */
 function jsonSchema(document, response, path) {
   const media = isObject(response) && isObject(response.content) ? response.content['application/json'] : undefined;
   if (!isObject(media) || !isObject(media.schema)) return { node: undefined, path };
-  return resolve(document, media.schema, [...path, 'content', 'application/json', 'schema']);
+  return deref(document, media.schema, [...path, 'content', 'application/json', 'schema']);
 }
 
 /**
@@ -27,7 +27,7 @@ export default function fortaryPagination(document, options) {
     if (!hasDataArray && !namedAsList) continue;
     const id = operation.operationId ?? `${method.toUpperCase()} ${path[1]}`;
 
-    const query = new Set(operationParameters(document, entry).filter(({ parameter }) => parameter.in === 'query').map(({ parameter }) => parameter.name));
+    const query = new Set(mergedParameters(document, entry).filter(({ parameter }) => parameter.in === 'query').map(({ parameter }) => parameter.name));
     for (const name of ['cursor', 'limit']) {
       if (!query.has(name)) {
         const component = name === 'cursor' ? 'Cursor' : 'Limit';
@@ -44,11 +44,11 @@ export default function fortaryPagination(document, options) {
     reportedEnvelopes.add(envelopeKey);
     const properties = isObject(envelope.node.properties) ? envelope.node.properties : {};
     const required = new Set(Array.isArray(envelope.node.required) ? envelope.node.required : []);
-    const data = resolve(document, properties.data, [...envelope.path, 'properties', 'data']).node;
+    const data = deref(document, properties.data, [...envelope.path, 'properties', 'data']).node;
     if (!isObject(data) || data.type !== 'array') {
       results.push(finding(envelope.path, `The page of \`${id}\` must have a \`data\` array property holding the items.`));
     }
-    const nextCursor = resolve(document, properties.nextCursor, [...envelope.path, 'properties', 'nextCursor']).node;
+    const nextCursor = deref(document, properties.nextCursor, [...envelope.path, 'properties', 'nextCursor']).node;
     if (!isObject(properties.nextCursor)) {
       results.push(finding(envelope.path, `The page of \`${id}\` must have a \`nextCursor\` property: \`$ref: '#/components/schemas/NextCursor'\` (a cursor, or null on the last page).`));
     } else if (!isNullable(nextCursor)) {

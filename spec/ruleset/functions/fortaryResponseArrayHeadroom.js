@@ -1,4 +1,4 @@
-import { finding, isObject, nonNullBranch, refName, resolve, responseSchemas } from './lib/oas.js';
+import { finding, isObject, nonNullBranch, refName, deref, responseSchemas } from './lib/oas.js';
 
 /**
  * An enum may grow within v1 (a scope, a network, a status). A response array of enum values
@@ -13,7 +13,7 @@ export default function fortaryResponseArrayHeadroom(document, options) {
   for (const { schema, path } of responseSchemas(document)) {
     if (!Number.isInteger(schema.maxItems) || !isObject(schema.items)) continue;
     const items = nonNullBranch(schema.items);
-    const { node } = resolve(document, items, [...path, 'items']);
+    const { node } = deref(document, items, [...path, 'items']);
     if (!isObject(node) || !Array.isArray(node.enum)) continue;
     const size = node.enum.filter((value) => value !== null).length;
     if (schema.maxItems >= size * headroom) continue;

@@ -1,4 +1,4 @@
-import { finding, isObject, resolve } from './lib/oas.js';
+import { deref, finding, isObject } from './lib/oas.js';
 import { webhookDeliveries } from './lib/webhooks.js';
 
 /**
@@ -12,7 +12,7 @@ export default function fortaryWebhookHeaders(document, options) {
     if (!operation) continue;
     const declared = new Map();
     for (const [index, entry] of (Array.isArray(operation.parameters) ? operation.parameters : []).entries()) {
-      const { node, path: at } = resolve(document, entry, [...path, 'post', 'parameters', index]);
+      const { node, path: at } = deref(document, entry, [...path, 'post', 'parameters', index]);
       if (isObject(node) && node.in === 'header' && typeof node.name === 'string') declared.set(node.name.toLowerCase(), { node, at });
     }
     for (const header of options.headers) {

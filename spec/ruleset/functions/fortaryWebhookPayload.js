@@ -1,11 +1,11 @@
-import { componentSchema, finding, isObject, refName, resolve } from './lib/oas.js';
+import { componentSchema, deref, finding, isObject, refName } from './lib/oas.js';
 import { webhookDeliveries } from './lib/webhooks.js';
 
 /** The `type` values a component schema built on the envelope admits (undefined: not narrowed). */
 function narrowedTypes(document, schema) {
   for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
-    const resolved = resolve(document, member, []).node;
-    const typeSchema = isObject(resolved) && isObject(resolved.properties) ? resolve(document, resolved.properties.type, []).node : undefined;
+    const resolved = deref(document, member, []).node;
+    const typeSchema = isObject(resolved) && isObject(resolved.properties) ? deref(document, resolved.properties.type, []).node : undefined;
     if (refName(member) === undefined && isObject(typeSchema) && Array.isArray(typeSchema.enum)) return typeSchema.enum;
   }
   return undefined;
@@ -24,7 +24,7 @@ export default function fortaryWebhookPayload(document, options) {
       results.push(finding(path, `Webhook \`${name}\` must describe its delivery as a \`post\` operation with the event as its request body.`));
       continue;
     }
-    const body = resolve(document, operation.requestBody, [...path, 'post', 'requestBody']);
+    const body = deref(document, operation.requestBody, [...path, 'post', 'requestBody']);
     const media = isObject(body.node) && isObject(body.node.content) ? body.node.content['application/json'] : undefined;
     if (!isObject(body.node) || body.node.required !== true || !isObject(media)) {
       results.push(finding(isObject(body.node) ? body.path : [...path, 'post'], `Webhook \`${name}\` must have a required \`application/json\` request body: the event it delivers.`));

@@ -94,747 +94,747 @@ export const operationSchemas: {
     readonly method: "get";
     readonly path: "/v1/networks";
     readonly request: {
-      readonly "query": typeof listNetworks$query,
+      readonly "query": typeof listNetworks$query;
     };
     readonly responses: {
-      readonly "200": typeof response$NetworkPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$NetworkPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listAssets: {
     readonly method: "get";
     readonly path: "/v1/assets";
     readonly request: {
-      readonly "query": typeof listAssets$query,
+      readonly "query": typeof listAssets$query;
     };
     readonly responses: {
-      readonly "200": typeof response$AssetPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$AssetPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listVaults: {
     readonly method: "get";
     readonly path: "/v1/vaults";
     readonly request: {
-      readonly "query": typeof listNetworks$query,
+      readonly "query": typeof listNetworks$query;
     };
     readonly responses: {
-      readonly "200": typeof response$VaultPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$VaultPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly createVault: {
     readonly method: "post";
     readonly path: "/v1/vaults";
     readonly request: {
-      readonly "headers": typeof createVault$headers,
-      readonly "body": typeof request$CreateVaultRequest,
+      readonly "headers": typeof createVault$headers;
+      readonly "body": typeof request$CreateVaultRequest;
     };
     readonly responses: {
-      readonly "201": typeof response$Vault,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "409": typeof response$Error,
-      readonly "413": typeof response$Error,
-      readonly "415": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "201": typeof response$Vault;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly getVault: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}";
     readonly request: {
-      readonly "path": typeof getVault$path,
+      readonly "path": typeof getVault$path;
     };
     readonly responses: {
-      readonly "200": typeof response$Vault,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$Vault;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly updateVault: {
     readonly method: "patch";
     readonly path: "/v1/vaults/{vaultId}";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "body": typeof request$UpdateVaultRequest,
+      readonly "path": typeof getVault$path;
+      readonly "body": typeof request$UpdateVaultRequest;
     };
     readonly responses: {
-      readonly "200": typeof response$Vault,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "413": typeof response$Error,
-      readonly "415": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$Vault;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listVaultBalances: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}/balances";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "query": typeof listNetworks$query,
+      readonly "path": typeof getVault$path;
+      readonly "query": typeof listNetworks$query;
     };
     readonly responses: {
-      readonly "200": typeof response$VaultBalancePage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$VaultBalancePage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listDepositAddresses: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}/addresses";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "query": typeof listNetworks$query,
+      readonly "path": typeof getVault$path;
+      readonly "query": typeof listNetworks$query;
     };
     readonly responses: {
-      readonly "200": typeof response$DepositAddressPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$DepositAddressPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly createDepositAddress: {
     readonly method: "post";
     readonly path: "/v1/vaults/{vaultId}/addresses";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "headers": typeof createVault$headers,
-      readonly "body": typeof request$CreateDepositAddressRequest,
+      readonly "path": typeof getVault$path;
+      readonly "headers": typeof createVault$headers;
+      readonly "body": typeof request$CreateDepositAddressRequest;
     };
     readonly responses: {
-      readonly "201": typeof response$DepositAddress,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "409": typeof response$Error,
-      readonly "413": typeof response$Error,
-      readonly "415": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "201": typeof response$DepositAddress;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listTransfers: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}/transfers";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "query": typeof listTransfers$query,
+      readonly "path": typeof getVault$path;
+      readonly "query": typeof listTransfers$query;
     };
     readonly responses: {
-      readonly "200": typeof response$TransferPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$TransferPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly createTransfer: {
     readonly method: "post";
     readonly path: "/v1/vaults/{vaultId}/transfers";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "headers": typeof createTransfer$headers,
-      readonly "body": typeof request$CreateTransferRequest,
+      readonly "path": typeof getVault$path;
+      readonly "headers": typeof createTransfer$headers;
+      readonly "body": typeof request$CreateTransferRequest;
     };
     readonly responses: {
-      readonly "201": typeof response$Transfer,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "409": typeof response$Error,
-      readonly "413": typeof response$Error,
-      readonly "415": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "201": typeof response$Transfer;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly getTransfer: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}/transfers/{transferId}";
     readonly request: {
-      readonly "path": typeof getTransfer$path,
+      readonly "path": typeof getTransfer$path;
     };
     readonly responses: {
-      readonly "200": typeof response$Transfer,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$Transfer;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listDeposits: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}/deposits";
     readonly request: {
-      readonly "path": typeof getVault$path,
-      readonly "query": typeof listDeposits$query,
+      readonly "path": typeof getVault$path;
+      readonly "query": typeof listDeposits$query;
     };
     readonly responses: {
-      readonly "200": typeof response$DepositPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$DepositPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly getDeposit: {
     readonly method: "get";
     readonly path: "/v1/vaults/{vaultId}/deposits/{depositId}";
     readonly request: {
-      readonly "path": typeof getDeposit$path,
+      readonly "path": typeof getDeposit$path;
     };
     readonly responses: {
-      readonly "200": typeof response$Deposit,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$Deposit;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listApiKeys: {
     readonly method: "get";
     readonly path: "/v1/api-keys";
     readonly request: {
-      readonly "query": typeof listNetworks$query,
+      readonly "query": typeof listNetworks$query;
     };
     readonly responses: {
-      readonly "200": typeof response$ApiKeyPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$ApiKeyPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly createApiKey: {
     readonly method: "post";
     readonly path: "/v1/api-keys";
     readonly request: {
-      readonly "headers": typeof createVault$headers,
-      readonly "body": typeof request$CreateApiKeyRequest,
+      readonly "headers": typeof createVault$headers;
+      readonly "body": typeof request$CreateApiKeyRequest;
     };
     readonly responses: {
-      readonly "201": typeof response$CreatedApiKey,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "409": typeof response$Error,
-      readonly "413": typeof response$Error,
-      readonly "415": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "201": typeof response$CreatedApiKey;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly getApiKey: {
     readonly method: "get";
     readonly path: "/v1/api-keys/{apiKeyId}";
     readonly request: {
-      readonly "path": typeof getApiKey$path,
+      readonly "path": typeof getApiKey$path;
     };
     readonly responses: {
-      readonly "200": typeof response$ApiKey,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$ApiKey;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly revokeApiKey: {
     readonly method: "post";
     readonly path: "/v1/api-keys/{apiKeyId}/revoke";
     readonly request: {
-      readonly "path": typeof getApiKey$path,
-      readonly "headers": typeof createVault$headers,
+      readonly "path": typeof getApiKey$path;
+      readonly "headers": typeof createVault$headers;
     };
     readonly responses: {
-      readonly "200": typeof response$ApiKey,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "409": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$ApiKey;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listEvents: {
     readonly method: "get";
     readonly path: "/v1/events";
     readonly request: {
-      readonly "query": typeof listEvents$query,
+      readonly "query": typeof listEvents$query;
     };
     readonly responses: {
-      readonly "200": typeof response$EventPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$EventPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly getEvent: {
     readonly method: "get";
     readonly path: "/v1/events/{eventId}";
     readonly request: {
-      readonly "path": typeof getEvent$path,
+      readonly "path": typeof getEvent$path;
     };
     readonly responses: {
-      readonly "200": typeof response$Event,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$Event;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly listWebhookEndpoints: {
     readonly method: "get";
     readonly path: "/v1/webhook-endpoints";
     readonly request: {
-      readonly "query": typeof listNetworks$query,
+      readonly "query": typeof listNetworks$query;
     };
     readonly responses: {
-      readonly "200": typeof response$WebhookEndpointPage,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$WebhookEndpointPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly createWebhookEndpoint: {
     readonly method: "post";
     readonly path: "/v1/webhook-endpoints";
     readonly request: {
-      readonly "headers": typeof createVault$headers,
-      readonly "body": typeof request$CreateWebhookEndpointRequest,
+      readonly "headers": typeof createVault$headers;
+      readonly "body": typeof request$CreateWebhookEndpointRequest;
     };
     readonly responses: {
-      readonly "201": typeof response$CreatedWebhookEndpoint,
-      readonly "400": typeof response$Error,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "409": typeof response$Error,
-      readonly "413": typeof response$Error,
-      readonly "415": typeof response$Error,
-      readonly "422": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "201": typeof response$CreatedWebhookEndpoint;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
-      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly getWebhookEndpoint: {
     readonly method: "get";
     readonly path: "/v1/webhook-endpoints/{webhookEndpointId}";
     readonly request: {
-      readonly "path": typeof getWebhookEndpoint$path,
+      readonly "path": typeof getWebhookEndpoint$path;
     };
     readonly responses: {
-      readonly "200": typeof response$WebhookEndpoint,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "200": typeof response$WebhookEndpoint;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
   readonly deleteWebhookEndpoint: {
     readonly method: "delete";
     readonly path: "/v1/webhook-endpoints/{webhookEndpointId}";
     readonly request: {
-      readonly "path": typeof getWebhookEndpoint$path,
+      readonly "path": typeof getWebhookEndpoint$path;
     };
     readonly responses: {
-      readonly "204": typeof deleteWebhookEndpoint$204$body,
-      readonly "401": typeof response$Error,
-      readonly "403": typeof response$Error,
-      readonly "404": typeof response$Error,
-      readonly "429": typeof response$Error,
-      readonly "500": typeof response$Error,
-      readonly "503": typeof response$Error,
-      readonly "default": typeof response$Error,
+      readonly "204": typeof deleteWebhookEndpoint$204$body;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
     };
     readonly responseHeaders: {
-      readonly "204": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
-      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
-      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      readonly "204": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
 } = {

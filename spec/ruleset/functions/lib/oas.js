@@ -6,6 +6,21 @@
  * can see `$ref`s (a convention is "refers to X", not "looks like X") and walk the document in
  * one linear pass. The expensive inventories (every schema, every operation) are computed once
  * per document and shared by all rules through a WeakMap.
+ *
+ * The generators read the bundle through `@fortary/codegen-kit` (generators/kit), which cannot be
+ * imported here. Where the two overlap they share names and meaning:
+ *   HTTP_METHODS      the same list, in the same order;
+ *   refName           the same;
+ *   deref             follows local `$ref`s like the kit's, but returns `{ node, path }` with
+ *                     Spectral's path array instead of a pointer, and never throws (Spectral's
+ *                     own rules report bad references): a dangling `$ref` yields
+ *                     `node: undefined`, a cycle stops after 20 hops;
+ *   mergedParameters  the same merge (path item first, the operation's own wins by `in` and
+ *                     name, names compared without case), as `{ parameter, path }`, skipping
+ *                     what is not an object instead of throwing;
+ *   operationPath     the kit's `operationPointer`, as Spectral's path array;
+ *   operations        the kit's `listOperations`, keeping operations without an operationId
+ *                     (a rule reports those).
  */
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -27,7 +42,7 @@ export function refName(node, section = 'schemas') {
  * Follows local `$ref`s until a real node: returns it with its path, so a finding lands where
  * the offending definition is written (a shared component is reported once, at its home).
  */
-export function resolve(document, node, path) {
+export function deref(document, node, path) {
   let current = node;
   let currentPath = path;
   for (let hops = 0; hops < 20 && isObject(current) && typeof current.$ref === 'string'; hops += 1) {
@@ -87,10 +102,15 @@ function collectOperations(document) {
     if (!isObject(pathItem)) continue;
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (isObject(operation)) found.push({ urlPath, method, pathItem, operation, path: ['paths', urlPath, method] });
+      if (isObject(operation)) found.push({ urlPath, method, pathItem, operation, path: operationPath(urlPath, method) });
     }
   }
   return found;
+}
+
+/** Where an operation is written, as Spectral's path array (the kit's `operationPointer`). */
+export function operationPath(urlPath, method) {
+  return ['paths', urlPath, method];
 }
 
 /** Every operation: `{ urlPath, method, pathItem, operation, path }`. */
@@ -102,12 +122,12 @@ export function operations(document) {
  * The parameters of an operation, path-level ones included (an operation-level parameter with
  * the same name and location wins), each resolved: `{ parameter, path }`.
  */
-export function operationParameters(document, { pathItem, operation, path }) {
+export function mergedParameters(document, { pathItem, operation, path }) {
   const byKey = new Map();
   const add = (list, listPath) => {
     if (!Array.isArray(list)) return;
     list.forEach((entry, index) => {
-      const resolved = resolve(document, entry, [...listPath, 'parameters', index]);
+      const resolved = deref(document, entry, [...listPath, 'parameters', index]);
       if (!isObject(resolved.node)) return;
       byKey.set(`${resolved.node.in}:${String(resolved.node.name).toLowerCase()}`, { parameter: resolved.node, path: resolved.path });
     });
@@ -121,7 +141,7 @@ export function operationParameters(document, { pathItem, operation, path }) {
 export function operationResponses(document, { operation, path }) {
   if (!isObject(operation.responses)) return [];
   return Object.entries(operation.responses).map(([status, entry]) => {
-    const resolved = resolve(document, entry, [...path, 'responses', status]);
+    const resolved = deref(document, entry, [...path, 'responses', status]);
     return { status, response: resolved.node, path: resolved.path };
   });
 }
