@@ -75,7 +75,7 @@ function cases(): Case[] {
   // schema and as the discriminated Event); its headers' examples as their schemas say.
   for (const [name, item] of Object.entries<any>(document.webhooks ?? {})) {
     const delivery = item.post;
-    const at = `/webhooks/${escapeToken(name)}/post`;
+    const at = `/webhooks/${escapePointerToken(name)}/post`;
     const media = delivery.requestBody.content['application/json'];
     const payload = (media.schema.$ref as string).split('/').pop() as keyof typeof responseSchemas;
     for (const [pointer, value] of examplesOf(media, `${at}/requestBody/content/application~1json`)) {
@@ -83,7 +83,7 @@ function cases(): Case[] {
       list.push({ name: `webhook ${name} body as Event`, covers: [pointer], schema: responseSchemas.Event, value });
     }
     delivery.parameters.forEach((parameter: any, index: number) => {
-      const resolved = deref(document, parameter, `${at}/parameters/${index}`);
+      const resolved = follow(parameter, `${at}/parameters/${index}`);
       const schemaName = resolved.value.schema.$ref?.split('/').pop() as keyof typeof responseSchemas | undefined;
       // An inline header schema has no generated constant: its pattern and bounds are checked as written.
       const schema = schemaName ? responseSchemas[schemaName] : z.string().min(resolved.value.schema.minLength).max(resolved.value.schema.maxLength).regex(new RegExp(resolved.value.schema.pattern, 'u'));
