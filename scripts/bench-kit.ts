@@ -1,6 +1,6 @@
 /**
  * The shape every benchmark module exports (as its default export). `pnpm bench` finds the
- * modules in `bench/` folders of the repo root and of every workspace package, runs them one
+ * modules in `scripts/bench/` and in the `bench/` folder of every workspace package, runs them one
  * after another, prints one table, and merges their figures into bench-results.json.
  */
 export interface BenchFigure {

@@ -1,21 +1,21 @@
 /**
- * `pnpm bench [name-filter]`: runs every `bench/*.bench.ts` module of the repo (root and
- * workspace packages), prints a table and merges the figures into bench-results.json, one key
- * per benchmark, so a partial run keeps the figures of the others. A figure that misses its
- * target is marked MISS, and then the run exits non-zero (as it does when a benchmark fails).
+ * `pnpm bench [name-filter]`: runs every `*.bench.ts` module in `scripts/bench/` (the
+ * repository-wide benchmarks) and in the `bench/` folder of every workspace package, prints a
+ * table and merges the figures into bench-results.json, one key per benchmark, so a partial
+ * run keeps the figures of the others. A figure that misses its target is marked MISS, and
+ * then the run exits non-zero (as it does when a benchmark fails).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeTarget, meetsTarget, type Bench, type BenchFigure } from './bench-kit.ts';
+import { workspaceDirs } from './workspace-dirs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2];
-const folders = ['.', 'spec', ...['packages', 'generators', 'tools'].flatMap((group) =>
-  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
-)];
-const modules = folders
-  .map((folder) => join(root, folder, 'bench'))
+const benchDirs = ['scripts/bench', ...workspaceDirs(root).map((dir) => join(dir, 'bench'))];
+const modules = benchDirs
+  .map((dir) => join(root, dir))
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.bench.ts')).map((file) => join(dir, file)))
   .sort();

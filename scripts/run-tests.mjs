@@ -3,13 +3,12 @@
 // .vitest-results.json, restored from turbo's cache on a hit), then prints one closing line
 // `N passed, N failed, N skipped` summed over all packages. Extra arguments go to turbo.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { workspaceDirs } from './workspace-dirs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const packageDirs = ['spec', ...['packages', 'generators', 'tools'].flatMap((group) =>
-  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
-)];
+const packageDirs = workspaceDirs(root);
 const reports = packageDirs.map((dir) => join(root, dir, '.vitest-results.json'));
 
 // A report left over from an earlier run would be counted again: start clean.

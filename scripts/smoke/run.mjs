@@ -59,7 +59,7 @@ async function startMock() {
 
 let mock;
 try {
-  step('pack');
+  step(`Node ${process.version}: pack`);
   for (const name of published) run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, 'packages', name) });
   const files = readdirSync(tarballs).filter((file) => file.endsWith('.tgz')).map((file) => join(tarballs, file));
   if (files.length !== published.length) throw new Error(`expected ${published.length} tarballs, got ${files.length}`);

@@ -3,3 +3,4 @@ export { buildDocsDocument, CONCEPTS_GROUP } from './docs-document.ts';
 export { loadConceptPages, conceptsDir, type ConceptPage } from './concepts.ts';
 export { renderErrorCatalog, retryAdvice } from './error-catalog.ts';
 export { codeSamples, sampleInput, typeScriptSample, curlSample, toTypeScriptLiteral, shellQuote, type CodeSample, type SampleInput } from './code-samples.ts';
+export { loadChangelogPage, CHANGELOG_PAGE } from './changelog-page.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { bundledSpecPath, listOperations, loadBundledSpec, LocatedError, readErrorCatalog, type OpenApiDocument } from '@fortary/codegen-kit';
 import { describe, expect, it } from 'vitest';
-import { CONCEPTS_GROUP, curlSample, generateDocs, loadConceptPages, renderErrorCatalog, sampleInput, toTypeScriptLiteral, typeScriptSample } from '../src/index.ts';
+import { CHANGELOG_PAGE, CONCEPTS_GROUP, curlSample, loadChangelogPage, generateDocs, loadConceptPages, renderErrorCatalog, sampleInput, toTypeScriptLiteral, typeScriptSample } from '../src/index.ts';
 
 const specFile = bundledSpecPath(new URL('../../../spec', import.meta.url).pathname);
 const spec = loadBundledSpec(specFile);
@@ -130,5 +130,26 @@ describe('helpers', () => {
       { code: 'a', status: 404, type: 'not_found', description: 'z' },
     ]);
     expect(table.split('\n').slice(2)).toEqual(['| 404 | `not_found` | `a` | z | No |', '| 500 | `internal` | `b` | x \\| y | Yes, with backoff |']);
+  });
+});
+
+describe('the changelog page', () => {
+  it('adds the committed API changelog after the concept pages, without its generated comment and title', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-changelog-'));
+    const file = join(dir, 'CHANGELOG.md');
+    writeFileSync(file, '<!-- Generated: do not edit. -->\n# API changelog\n\nIntro.\n\n## 1.0.0 (2026-11-29)\n\n### Added\n\n- `GET /v1/vaults`: List vaults\n');
+    const withChangelog = JSON.parse(generateDocs(spec, 'spec/dist/openapi.json', undefined, [loadChangelogPage(file)])['openapi.docs.json'] as string) as OpenApiDocument;
+    const tags = withChangelog['tags'] as Array<{ name: string; description?: string; 'x-traitTag'?: boolean }>;
+    const page = tags.find((tag) => tag.name === CHANGELOG_PAGE);
+    expect(page).toEqual({ name: CHANGELOG_PAGE, description: 'Intro.\n\n## 1.0.0 (2026-11-29)\n\n### Added\n\n- `GET /v1/vaults`: List vaults\n', 'x-traitTag': true });
+    const groups = withChangelog['x-tagGroups'] as Array<{ name: string; tags: string[] }>;
+    expect(groups[0]?.tags.at(-1)).toBe(CHANGELOG_PAGE);
+  });
+
+  it('names the file and what to do when the changelog is missing or has no release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-changelog-'));
+    expect(() => loadChangelogPage(join(dir, 'CHANGELOG.md'))).toThrow(/CHANGELOG\.md.*run `pnpm generate`/);
+    writeFileSync(join(dir, 'CHANGELOG.md'), '# API changelog\n\nNothing yet.\n');
+    expect(() => loadChangelogPage(join(dir, 'CHANGELOG.md'))).toThrow(LocatedError);
   });
 });

@@ -7,10 +7,14 @@ import { markdownReport } from '../src/report.ts';
 interface Expected { operation: string; where: string }
 interface Fixture {
   description: string;
+  /** A file of fixture-bases/ whose patch is applied to the real bundle first, to build the document `patch` changes. */
+  base?: string;
   patch: Array<{ op: 'add' | 'remove' | 'replace' | 'copy'; path: string; from?: string; value?: unknown }>;
   breaking: Expected[];
   additive: Expected[];
   none?: boolean;
+  /** The lists are the whole report: each change once, at exactly these locations, nothing else. */
+  exact?: boolean;
 }
 
 const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@fortary/spec/openapi.json'), 'utf8'));
@@ -33,15 +37,19 @@ function applyPatch(document: any, patch: Fixture['patch']): any {
     const value = op.op === 'copy' ? structuredClone(tokens(op.from!).reduce((node: any, token) => node[token], result)) : op.value;
     if (op.op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
     else if (Array.isArray(parent) && last === '-') parent.push(value);
+    else if (Array.isArray(parent) && op.op !== 'replace') parent.splice(Number(last), 0, value); // RFC 6902 add inserts
     else if (!(last in parent) && op.op === 'replace') throw new Error(`nothing to replace at ${op.path}`);
     else parent[last] = value;
   }
   return result;
 }
 
+const byKey = (a: Expected, b: Expected) => `${a.operation} ${a.where}`.localeCompare(`${b.operation} ${b.where}`);
+
 describe.each(fixtures)('%s', (file) => {
   const fixture = JSON.parse(readFileSync(new URL(file, fixturesDir), 'utf8')) as Fixture;
-  const findings = classifySpecChanges(bundle, applyPatch(bundle, fixture.patch));
+  const before = fixture.base ? applyPatch(bundle, JSON.parse(readFileSync(new URL(`./fixture-bases/${fixture.base}.json`, import.meta.url), 'utf8')).patch) : bundle;
+  const findings = classifySpecChanges(before, applyPatch(before, fixture.patch));
   const bySeverity = (severity: string) => findings.filter((finding) => finding.severity === severity);
 
   it(fixture.description, () => {
@@ -53,6 +61,14 @@ describe.each(fixtures)('%s', (file) => {
     }
     if (fixture.breaking.length === 0) expect(bySeverity('breaking')).toEqual([]);
     if (fixture.none) expect(findings).toEqual([]);
+    if (fixture.exact) {
+      const seen = (severity: string) => bySeverity(severity).map((finding) => ({ operation: finding.operation, where: finding.location })).sort(byKey);
+      expect({ breaking: seen('breaking'), additive: seen('additive'), other: seen('other') }).toEqual({
+        breaking: [...fixture.breaking].sort(byKey),
+        additive: [...fixture.additive].sort(byKey),
+        other: [],
+      });
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { median, round, type Bench } from '../scripts/bench-kit.ts';
+import { median, round, type Bench } from '../bench-kit.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 
 function timePipeline(extra: string[]): number {
   const started = performance.now();
