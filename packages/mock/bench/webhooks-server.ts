@@ -1,7 +1,7 @@
 /**
  * The processes the webhooks benchmark runs, each apart from the load generator's event loop:
  * `mock` is the real mock server, `receiver` a webhook receiver that answers 204 to every
- * delivery and counts them. Each prints one JSON line (`{ url, secret }` or `{ url }`) once
+ * delivery and counts them. Each prints one JSON line (`{ url, secret, vaultId }` or `{ url }`) once
  * listening; the receiver answers `GET /count` with the deliveries it received.
  */
 import { createServer } from 'node:http';
@@ -27,7 +27,8 @@ if (mode === 'receiver') {
   });
 } else if (mode === 'mock') {
   const server = await startMockServer({ port: 0, host: '127.0.0.1', seed: 'bench', rateLimit: false });
-  process.stdout.write(`${JSON.stringify({ url: server.url, secret: server.mock.bootstrapKey.secret })}\n`);
+  const treasury = server.mock.seed.vaults.find((vault) => vault.name === 'Treasury');
+  process.stdout.write(`${JSON.stringify({ url: server.url, secret: server.mock.bootstrapKey.secret, vaultId: treasury?.id })}\n`);
 } else {
   process.stderr.write('usage: webhooks-server.ts mock|receiver\n');
   process.exit(2);

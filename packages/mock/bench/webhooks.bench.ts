@@ -14,11 +14,11 @@ import { round, type Bench, type BenchFigure } from '../../../scripts/bench-kit.
 const DURATION_SECONDS = 2;
 const ROUNDS = 3;
 const CONNECTIONS = 50;
-const VAULT = 'vault_3f8a2c1d9b';
-const TRANSFER = JSON.stringify({ asset: 'Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', amount: '0.000001', destinationAddress: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' });
+// The smallest unit of an asset the seeded Treasury holds, so the balance lasts the whole run.
+const TRANSFER = JSON.stringify({ asset: 'Bitcoin/native', amount: '0.00000001', destinationAddress: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' });
 
 interface Child {
-  info: { url: string; secret?: string };
+  info: { url: string; secret?: string; vaultId?: string };
   child: ChildProcess;
 }
 
@@ -42,7 +42,7 @@ async function stop({ child }: Child): Promise<void> {
 
 async function transfersPerSecond(mock: Child, seconds: number): Promise<number> {
   const result = await autocannon({
-    url: `${mock.info.url}/v1/vaults/${VAULT}/transfers`,
+    url: `${mock.info.url}/v1/vaults/${mock.info.vaultId}/transfers`,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{
@@ -53,7 +53,7 @@ async function transfersPerSecond(mock: Child, seconds: number): Promise<number>
     }],
   });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`createTransfer under load: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (failed > 0) throw new Error(`createTransfer under load (${JSON.stringify(Object.keys(result.statusCodeStats ?? {}))}): ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return result.requests.average;
 }
 
@@ -82,7 +82,7 @@ const bench: Bench = {
       return [
         { metric: 'createTransfer req/s, no webhook endpoint', value: round(median(none), 0), unit: 'req/s', note: `median of ${ROUNDS} alternating rounds` },
         { metric: 'createTransfer req/s, one endpoint receiving', value: round(median(one), 0), unit: 'req/s', note: `${delivered} deliveries received during the run` },
-        { metric: 'API throughput with deliveries vs none', value: round(median(one) / median(none), 2), unit: 'x', note: 'target >= 0.9' },
+        { metric: 'API throughput with deliveries vs none', value: round(median(one) / median(none), 2), unit: 'x', target: { atLeast: 0.9 } },
       ];
     } finally {
       await Promise.all([stop(plain), stop(withEndpoint), stop(receiver)]);
