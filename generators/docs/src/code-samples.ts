@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LocatedError, deref, mergedParameters, type OpenApiDocument, type OperationEntry } from '@fortary/codegen-kit';
 
 /** One entry of Redoc's `x-codeSamples`. */
@@ -32,6 +33,21 @@ export interface SampleInput {
  */
 const CURSOR_PARAMETER = 'cursor';
 
+const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/** The environment variables every sample reads: the API key, and the base URL (production when unset). */
+export const API_KEY_VARIABLE = 'FORTARY_API_KEY';
+export const BASE_URL_VARIABLE = 'FORTARY_BASE_URL';
+
+/**
+ * A UUID-shaped example key derived from the operation id: stable across builds, different for
+ * every operation.
+ */
+export function sampleIdempotencyKey(operationId: string): string {
+  const hex = createHash('sha256').update(`fortary-sample:${operationId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16] as string, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Reads the method, path, parameters (path-level and operation-level) and request example of an operation. */
 export function sampleInput(document: OpenApiDocument, entry: OperationEntry, file: string): SampleInput {
   const pointer = entry.pointer;
@@ -49,7 +65,10 @@ export function sampleInput(document: OpenApiDocument, entry: OperationEntry, fi
     if (required && example === undefined) {
       throw new LocatedError({ file, pointer: parameterPointer }, `required parameter '${name}' has no example, so the code samples cannot show a value for it`);
     }
-    if (example !== undefined) parameters.push({ name, in: location, required, value: example });
+    // Each operation's samples get an Idempotency-Key of their own: with one shared example key,
+    // running a second POST sample would be refused as `idempotency_key_reused`.
+    const shown = location === 'header' && name.toLowerCase() === IDEMPOTENCY_HEADER && example !== undefined ? sampleIdempotencyKey(entry.operationId) : example;
+    if (example !== undefined) parameters.push({ name, in: location, required, value: shown });
   }
   for (const name of entry.path.match(/\{([^}]+)\}/g) ?? []) {
     const bare = name.slice(1, -1);
@@ -131,7 +150,7 @@ export function typeScriptSample(input: SampleInput): string {
   const lines = [
     "import { createFortaryClient } from '@fortary/client';",
     '',
-    'const fortary = createFortaryClient({ apiKey: process.env.FORTARY_API_KEY! });',
+    `const fortary = createFortaryClient({ apiKey: process.env.${API_KEY_VARIABLE}!, baseUrl: process.env.${BASE_URL_VARIABLE} });`,
     '',
     `const { data, error } = await ${call};`,
     'if (error) throw new Error(`${error.type}/${error.code} (X-Request-Id ${error.correlationId})`);',
@@ -146,7 +165,15 @@ export function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-/** A curl sample against `baseUrl`, with the secret read from $FORTARY_API_KEY. */
+/** Quotes text for a double-quoted POSIX shell word (so a `${VAR}` before it still expands). */
+function doubleQuoted(text: string): string {
+  return text.replace(/[$`"\\]/g, (character) => `\\${character}`);
+}
+
+/**
+ * A curl sample against `$FORTARY_BASE_URL`, or `baseUrl` (production) when it is unset, with
+ * the secret read from `$FORTARY_API_KEY`.
+ */
 export function curlSample(input: SampleInput, baseUrl: string): string {
   let path = input.path;
   const query = new URLSearchParams();
@@ -157,8 +184,8 @@ export function curlSample(input: SampleInput, baseUrl: string): string {
     else if (parameter.in === 'query') query.append(parameter.name, text);
     else headers.push(`${parameter.name}: ${text}`);
   }
-  const url = `${baseUrl.replace(/\/$/, '')}${path}${query.size ? `?${query}` : ''}`;
-  const parts = [`curl${input.method === 'get' ? '' : ` -X ${input.method.toUpperCase()}`} ${shellQuote(url)}`, '-H "Authorization: Bearer $FORTARY_API_KEY"'];
+  const url = `"\${${BASE_URL_VARIABLE}:-${doubleQuoted(baseUrl.replace(/\/$/, ''))}}${doubleQuoted(`${path}${query.size ? `?${query}` : ''}`)}"`;
+  const parts = [`curl${input.method === 'get' ? '' : ` -X ${input.method.toUpperCase()}`} ${url}`, `-H "Authorization: Bearer $${API_KEY_VARIABLE}"`];
   for (const header of headers) parts.push(`-H ${shellQuote(header)}`);
   if (input.body !== undefined) {
     parts.push(`-H ${shellQuote('Content-Type: application/json')}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { bundledSpecPath, listOperations, loadBundledSpec, LocatedError, readErrorCatalog, type OpenApiDocument } from '@fortary/codegen-kit';
 import { describe, expect, it } from 'vitest';
-import { CHANGELOG_PAGE, CONCEPTS_GROUP, curlSample, loadChangelogPage, generateDocs, loadConceptPages, renderErrorCatalog, sampleInput, toTypeScriptLiteral, typeScriptSample } from '../src/index.ts';
+import { CHANGELOG_PAGE, CONCEPTS_GROUP, curlSample, sampleIdempotencyKey, loadChangelogPage, generateDocs, loadConceptPages, renderErrorCatalog, sampleInput, toTypeScriptLiteral, typeScriptSample } from '../src/index.ts';
 
 const specFile = bundledSpecPath(new URL('../../../spec', import.meta.url).pathname);
 const spec = loadBundledSpec(specFile);
@@ -43,7 +43,8 @@ describe('the docs document', () => {
       expect(samples.map((sample) => sample.label), operationId).toEqual(['TypeScript', 'curl']);
       const [typescript, curl] = samples as unknown as [{ source: string }, { source: string }];
       expect(typescript.source).toContain(`fortary.${method.toUpperCase()}('${path}'`);
-      expect(curl.source).toMatch(new RegExp(`^curl${method === 'get' ? '' : ` -X ${method.toUpperCase()}`} 'https://api\\.fortary\\.com/`));
+      expect(curl.source).toMatch(new RegExp(`^curl${method === 'get' ? '' : ` -X ${method.toUpperCase()}`} "\\$\\{FORTARY_BASE_URL:-https://api\\.fortary\\.com\\}/`));
+      expect(typescript.source).toContain('baseUrl: process.env.FORTARY_BASE_URL');
       const example = (operation['requestBody'] as { content: Record<string, { example: unknown }> } | undefined)?.content['application/json']?.example;
       if (example !== undefined) {
         const data = /--data '([\s\S]*)'\n$/.exec(curl.source)?.[1];
@@ -59,9 +60,20 @@ describe('the docs document', () => {
     const input = sampleInput(spec, entry!, 'spec');
     const source = typeScriptSample(input);
     expect(source).toContain("path: { vaultId: 'vault_3f8a2c1d9b' }");
-    expect(source).toContain("header: { 'Idempotency-Key': '6f1c2a9e-3b7d-4c8a-9e2f-1d0b5a7c3e84' }");
+    const key = sampleIdempotencyKey('createTransfer');
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(source).toContain(`header: { 'Idempotency-Key': '${key}' }`);
     expect(source).toContain("amount: '1249.500000'");
-    expect(curlSample(input, 'https://api.example')).toContain("-H 'Idempotency-Key: 6f1c2a9e-3b7d-4c8a-9e2f-1d0b5a7c3e84'");
+    expect(curlSample(input, 'https://api.example')).toContain(`-H 'Idempotency-Key: ${key}'`);
+  });
+
+  it('gives every POST sample an Idempotency-Key of its own', () => {
+    const keys = listOperations(spec)
+      .filter((operation) => operation.method === 'post')
+      .map((operation) => /Idempotency-Key: ([0-9a-f-]+)/.exec(curlSample(sampleInput(spec, operation, 'spec'), 'https://api.example'))?.[1]);
+    expect(keys.length).toBeGreaterThan(1);
+    expect(keys.every((key) => key !== undefined)).toBe(true);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('leaves the cursor out of list samples and explains how to page instead', () => {

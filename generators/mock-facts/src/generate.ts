@@ -1,4 +1,5 @@
 import { LocatedError, doNotEditHeader, type OpenApiDocument } from '@fortary/codegen-kit';
+import { exampleFacts } from './example-facts.ts';
 import { responseShapes } from './response-shapes.ts';
 
 const GENERATOR = '@fortary/generator-mock-facts';
@@ -49,7 +50,13 @@ export function generateMockFacts(document: OpenApiDocument, file = 'spec/dist/o
     'export type ShapedSchema = keyof typeof RESPONSE_SHAPES;',
     '',
   ];
-  return { 'spec-facts.ts': lines.join('\n') };
+  const examples = [
+    doNotEditHeader('@fortary/generator-mock-facts (src/example-facts.ts)'),
+    "/** The records the spec's response examples show; the default seed holds every one of them. */",
+    `export const SPEC_EXAMPLES = ${JSON.stringify(exampleFacts(document, file), null, 2)} as const;`,
+    '',
+  ];
+  return { 'spec-facts.ts': lines.join('\n'), 'spec-examples.ts': examples.join('\n') };
 }
 
 function stringEnum(document: OpenApiDocument, name: string, file: string): string[] {

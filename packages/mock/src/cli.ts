@@ -17,6 +17,9 @@ Options:
   --host <address>       address to listen on (default 127.0.0.1)
   --seed <value>         seed for the data, ids, secrets and faults (default fortary)
   --now <date>           start of the virtual clock (default: now)
+  --freeze-clock         time passes only through POST /_mock/clock (default: real time)
+  --allow-remote-control answer /_mock/ control-plane requests from other machines too
+                         (default: this machine only)
   --rate-limit <n/s>     token bucket per key: capacity/seconds, e.g. 600/60; "off" disables it
   --faults <share>       share of requests (0-1) answered 429/500/503, e.g. 0.1
   --fault-statuses <l>   the statuses to draw from, e.g. 500,503 (default 429,500,503)
@@ -42,12 +45,18 @@ function share(name: string, text: string | undefined): number | undefined {
 }
 
 async function main(): Promise<void> {
+  // `pnpm mock -- --port 0` hands the separator on; it means nothing here
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift();
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
       seed: { type: 'string' },
       now: { type: 'string' },
+      'freeze-clock': { type: 'boolean' },
+      'allow-remote-control': { type: 'boolean' },
       'rate-limit': { type: 'string' },
       faults: { type: 'string' },
       'fault-statuses': { type: 'string' },
@@ -85,6 +94,8 @@ async function main(): Promise<void> {
     host: values.host ?? '127.0.0.1',
     seed: values.seed,
     now: values.now,
+    freezeClock: values['freeze-clock'] ?? false,
+    allowRemoteControl: values['allow-remote-control'] ?? false,
     rateLimit: values['rate-limit'] === undefined ? undefined : parseRateLimit(values['rate-limit']),
     faults,
     sunset: values.sunset,
@@ -95,6 +106,8 @@ async function main(): Promise<void> {
       `  base URL:      ${server.url}  (every path starts with /v1)`,
       `  bootstrap key: ${server.mock.bootstrapKey.secret}  (every scope, every vault)`,
       `  seed:          ${String(server.mock.seed.value)}`,
+      `  clock:         ${server.mock.clock.now().toISOString()}${server.mock.clock.frozen ? ' (frozen: POST /_mock/clock moves it)' : ''}`,
+      `  control plane: ${server.url}/_mock/  (clock, deposits, reset, faults, requests; no key)`,
       '',
       `  curl -H "Authorization: Bearer ${server.mock.bootstrapKey.secret}" ${server.url}/v1/vaults`,
       '',
@@ -105,6 +118,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping the mock\n`);
+    // a stop asked for is a success: exit 0, so that `pnpm mock` does not report a failed run
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -7,6 +7,10 @@ export interface Clock {
   now(): Date;
   advance(ms: number): void;
   set(date: Date | string | number): void;
+  /** Whether time passes only through advance() and set(). */
+  readonly frozen: boolean;
+  /** Stops (true) or restarts (false) real time passing, without a jump in the virtual time. */
+  setFrozen(frozen: boolean): void;
 }
 
 export interface VirtualClockOptions {
@@ -19,20 +23,30 @@ export interface VirtualClockOptions {
 
 export class VirtualClock implements Clock {
   private offsetMs: number;
-  private readonly frozen: boolean;
+  private isFrozen: boolean;
   private readonly realNow: () => number;
-  private readonly frozenAnchor: number;
 
   constructor(options: VirtualClockOptions = {}) {
     this.realNow = options.realNow ?? Date.now;
-    this.frozen = options.frozen ?? false;
+    this.isFrozen = options.frozen ?? false;
     const start = options.start === undefined ? this.realNow() : toMillis(options.start);
-    this.frozenAnchor = this.realNow();
-    this.offsetMs = start - (this.frozen ? 0 : this.frozenAnchor);
+    this.offsetMs = start - (this.isFrozen ? 0 : this.realNow());
   }
 
+  get frozen(): boolean {
+    return this.isFrozen;
+  }
+
+  /** While frozen the offset is the virtual time itself; otherwise it is added to real time. */
   nowMs(): number {
-    return this.frozen ? this.offsetMs : this.realNow() + this.offsetMs;
+    return this.isFrozen ? this.offsetMs : this.realNow() + this.offsetMs;
+  }
+
+  setFrozen(frozen: boolean): void {
+    if (frozen === this.isFrozen) return;
+    const now = this.nowMs();
+    this.isFrozen = frozen;
+    this.offsetMs = frozen ? now : now - this.realNow();
   }
 
   now(): Date {

@@ -166,6 +166,20 @@ export class MockCore {
     return response;
   }
 
+  /**
+   * Answers a request that the transport refused before it could be read (node:http's parser:
+   * oversized headers, a method token that is not a method): the error in the contract's shape,
+   * with a request id and the client address's rate-limit headers like any other answer.
+   */
+  refuse(error: ApiError, clientAddress: string, method: string, path: string): RawResponse {
+    const requestId = `req_${this.requestIdPrefix}${(++this.requestCounter).toString(36).padStart(6, '0')}`;
+    const limit = this.rateLimiter.take(`addr:${clientAddress}`, this.clock.nowMs());
+    const headers = Object.assign({ 'content-type': 'application/json', 'x-request-id': requestId }, this.retirementHeaders, limit.headers);
+    const response = errorResponse(error, headers, requestId);
+    this.log.record({ requestId, method, path, operationId: null, status: response.status, executed: false, replayed: false, fault: null });
+    return response;
+  }
+
   private faultResponse(fault: Exclude<Fault, { kind: 'truncate' }>, headers: Record<string, string>, requestId: string, request: RawRequest): RawResponse {
     if (fault.kind === 'reset') return { status: 0, headers, body: '', fault: 'reset' };
     const rate = headers['x-ratelimit-limit'] ? {} : this.rateLimiter.take(callerOf(this.state, request.headers['authorization'], request.clientAddress), this.clock.nowMs()).headers;

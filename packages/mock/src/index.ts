@@ -1,4 +1,4 @@
-export { createMock, type FortaryMock } from './mock.js';
+export { createMock, type CreateMockOptions, type FortaryMock } from './mock.js';
 export { startMockServer, type MockServer, type MockServerOptions } from './server.js';
 export { MockCore, type MockOptions, type MockStats, type RawRequest, type RawResponse, type RequestLogEntry } from './core.js';
 export type { Clock } from './clock.js';
@@ -8,3 +8,7 @@ export type { SeedSummary } from './state.js';
 export { TRANSFER_SUBMIT_AFTER_MS, TRANSFER_CONFIRM_AFTER_MS, DEFAULT_KEY_LIFETIME_MS } from './state.js';
 export { IDEMPOTENCY_WINDOW_MS } from './idempotency.js';
 export { MAX_BODY_BYTES } from './http-body.js';
+export { ControlPlane, CONTROL_PREFIX, type ControlPlaneOptions } from './control/control-plane.js';
+export { mockControl, MockControlError, type MockControl, type MockControlOptions, type MockTransfer } from './control/client.js';
+export { DEPOSIT_CONFIRM_AFTER_MS } from './control/deposits.js';
+export type { ClockChange, ClockState, DepositRequest, FaultsState, RequestLogPage, ResetResult, SimulatedDeposit } from './control/types.js';

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import { renderDelivery } from './events/delivery-scheduler.js';
-import { MockCore, type MockOptions, type MockStats, type RawResponse, type RequestLogEntry } from './core.js';
+import { ControlPlane, type ControlPlaneOptions } from './control/control-plane.js';
+import { MockCore, type MockOptions, type MockStats, type RawRequest, type RawResponse, type RequestLogEntry } from './core.js';
 import type { Fault } from './faults.js';
 import { readStreamLimited } from './http-body.js';
 import type { SeedSummary } from './state.js';
@@ -24,14 +25,19 @@ export interface FortaryMock {
   failTransfer(transferId: string): boolean;
   /** Webhook deliveries: every attempt so far, and a promise that settles once none is in flight or due. */
   readonly webhooks: { deliveries(): ReturnType<typeof renderDelivery>[]; idle(): Promise<void> };
+  /** The control plane: the clock, simulated deposits, failing transfers, faults, reset (also served under `/_mock/`). */
+  readonly control: ControlPlane;
   /** The transport-independent core, for adapters. */
   readonly core: MockCore;
 }
 
-export function createMock(options: MockOptions = {}): FortaryMock {
+export type CreateMockOptions = MockOptions & ControlPlaneOptions;
+
+export function createMock(options: CreateMockOptions = {}): FortaryMock {
   const core = new MockCore(options);
+  const control = new ControlPlane(core, options);
   return {
-    fetch: (request, init) => fetchHandler(core, request, init?.clientAddress ?? core.defaultClientAddress),
+    fetch: (request, init) => fetchHandler(control, request, init?.clientAddress ?? core.defaultClientAddress),
     get bootstrapKey() {
       return core.seed.bootstrapKey;
     },
@@ -45,9 +51,13 @@ export function createMock(options: MockOptions = {}): FortaryMock {
     get stats() {
       return core.stats;
     },
-    reset: () => core.reset(),
+    reset: () => void control.reset(),
     injectFaults: (faults) => core.injectFaults(faults),
-    failTransfer: (transferId) => core.failTransfer(transferId),
+    failTransfer: (transferId) => {
+      control.settle();
+      return core.failTransfer(transferId);
+    },
+    control,
     webhooks: {
       deliveries: () => core.events.scheduler.deliveries().map(renderDelivery),
       idle: () => core.events.scheduler.idle(),
@@ -56,13 +66,13 @@ export function createMock(options: MockOptions = {}): FortaryMock {
   };
 }
 
-async function fetchHandler(core: MockCore, request: Request, clientAddress: string): Promise<Response> {
+async function fetchHandler(control: ControlPlane, request: Request, clientAddress: string): Promise<Response> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const raw = await core.handle({
+  const raw = await dispatch(control, {
     method: request.method,
     target: url.pathname + url.search,
     url,
@@ -71,6 +81,13 @@ async function fetchHandler(core: MockCore, request: Request, clientAddress: str
     clientAddress,
   });
   return toResponse(raw);
+}
+
+/** Sends `/_mock/` requests to the control plane and the rest, deposits settled first, to the API. */
+export function dispatch(control: ControlPlane, request: RawRequest): Promise<RawResponse> {
+  if (ControlPlane.owns(request.target)) return control.handle(request);
+  control.settle();
+  return control.core.handle(request);
 }
 
 function toResponse(raw: RawResponse): Response {

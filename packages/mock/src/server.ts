@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { MockOptions } from './core.js';
 import { concat, type BodyRead } from './http-body.js';
-import { createMock, type FortaryMock } from './mock.js';
+import { createMock, dispatch, type FortaryMock } from './mock.js';
+import type { ControlPlaneOptions } from './control/control-plane.js';
+import { answerClientError } from './transport/client-error.js';
 
-export interface MockServerOptions extends MockOptions {
+export interface MockServerOptions extends MockOptions, ControlPlaneOptions {
   /** Default 4010; 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -37,6 +39,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(mock.core, error, socket));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -63,7 +66,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 async function serve(mock: FortaryMock, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const raw = await mock.core.handle({
+  const raw = await dispatch(mock.control, {
     method: request.method ?? 'GET',
     target: request.url ?? '/',
     headers: headersOf(request),

@@ -5,6 +5,7 @@ import { timestamp } from './clock.js';
 import type { NetworkName } from '@fortary/types';
 import { SCOPES, type Scope } from './generated/spec-facts.js';
 import { SortedList, byCreation } from './pagination.js';
+import { exampleVaultId, seedSpecExamples } from './seed/spec-examples.js';
 import { ALNUM, LOWER_ALNUM, SeededRandom } from './random.js';
 
 /** The records the mock keeps, in the shapes it serves them (times as epoch milliseconds). */
@@ -112,8 +113,8 @@ export class MockState {
     return `fsk_test_${this.random.string(40, ALNUM)}`;
   }
 
-  addVault(name: string, atMs: number): VaultRecord {
-    const vault: VaultRecord = { id: this.newId('vault'), name, createdAt: atMs, updatedAt: atMs };
+  addVault(name: string, atMs: number, id: string = this.newId('vault')): VaultRecord {
+    const vault: VaultRecord = { id, name, createdAt: atMs, updatedAt: atMs };
     this.vaults.set(vault.id, vault);
     this.vaultOrder.insert(vault);
     return vault;
@@ -122,8 +123,12 @@ export class MockState {
   addDepositAddress(vaultId: string, network: NetworkName, label: string | null, atMs: number): DepositAddressRecord {
     const family = findNetwork(network)?.family ?? 'evm';
     const record: DepositAddressRecord = { id: this.newId('addr'), vaultId, network, address: generateAddress(family, this.random), label, createdAt: atMs };
-    if (this.vaults.has(vaultId)) listOf(this.addresses, vaultId).insert(record);
+    this.insertDepositAddress(record);
     return record;
+  }
+
+  insertDepositAddress(record: DepositAddressRecord): void {
+    if (this.vaults.has(record.vaultId)) listOf(this.addresses, record.vaultId).insert(record);
   }
 
   addApiKey(fields: Omit<ApiKeyRecord, 'id' | 'secret' | 'revokedAt' | 'lastUsedAt'>): ApiKeyRecord {
@@ -158,7 +163,8 @@ export class MockState {
   addTransfer(transfer: TransferRecord): void {
     this.transfers.set(transfer.id, transfer);
     if (this.vaults.has(transfer.vaultId)) listOf(this.transfersByVault, transfer.vaultId).insert(transfer);
-    this.openTransfers.add(transfer);
+    // a seeded transfer may already be final; only open ones move on with the clock
+    if (transfer.status === 'pending' || transfer.status === 'submitted') this.openTransfers.add(transfer);
     this.onTransferChange?.(transfer, 'created');
   }
 
@@ -258,7 +264,7 @@ export function seedState(state: MockState, seed: string | number, nowMs: number
   const day = 24 * 60 * 60 * 1000;
   for (const plan of SEED_VAULTS) {
     const createdAt = nowMs - plan.daysAgo * day;
-    const vault = state.addVault(plan.name, createdAt);
+    const vault = state.addVault(plan.name, createdAt, exampleVaultId(plan.name));
     for (const [assetId, amount] of plan.holdings) {
       const asset = findAsset(assetId);
       // a holding whose network left the enum is skipped rather than served with a name requests would reject
@@ -268,6 +274,7 @@ export function seedState(state: MockState, seed: string | number, nowMs: number
       if (findNetwork(network)) state.addDepositAddress(vault.id, network, index === 0 ? 'Primary' : null, createdAt + (index + 1) * 60_000);
     });
   }
+  seedSpecExamples(state, nowMs);
   const bootstrapCreatedAt = nowMs - 30 * day;
   const bootstrap = state.addApiKey({
     name: 'Bootstrap key',

@@ -46,3 +46,33 @@ describe('fortary-mock CLI', () => {
     expect(bad.stderr()).toContain('--rate-limit expects <requests>/<seconds>');
   });
 });
+
+describe('pnpm mock', () => {
+  it('stops quietly on Ctrl-C: SIGINT to the whole process group ends with exit 0 and no pnpm failure report', async () => {
+    // the built CLI, started the way a developer does, in its own process group like a terminal's foreground job
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const child = spawn('pnpm', ['mock', '--port', '0', '--freeze-clock', '--now', '2026-03-01T12:00:00Z'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (output.includes('control plane:')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 50);
+      child.once('exit', () => {
+        clearInterval(timer);
+        reject(new Error(`pnpm mock exited early:\n${output}`));
+      });
+    });
+    const url = /base URL:\s+(\S+)/.exec(output)?.[1];
+    const clock = await (await fetch(`${url}/_mock/clock`)).json();
+    expect(clock).toEqual({ now: '2026-03-01T12:00:00.000Z', frozen: true });
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).not.toMatch(/ERR_PNPM|ELIFECYCLE|Command failed/);
+  }, 60_000);
+});

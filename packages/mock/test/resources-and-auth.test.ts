@@ -19,7 +19,9 @@ describe.each(TRANSPORTS)('resources, auth and keys (%s)', (transport) => {
     const balances = await h.call('GET', `/v1/vaults/${treasury}/balances`);
     expect(balances.body.data.find((b: any) => b.asset === 'Bitcoin/native')).toMatchObject({ total: '12.50000000', available: '12.50000000', pending: '0.00000000', usdValue: '750000.00' });
     const addresses = await h.call('GET', `/v1/vaults/${treasury}/addresses`);
-    expect(addresses.body.data).toHaveLength(3);
+    // the three seeded networks plus the two addresses the spec's examples show
+    expect(addresses.body.data).toHaveLength(5);
+    expect(addresses.body.data.find((a: any) => a.id === 'addr_9d2e71c4a0')).toMatchObject({ network: 'Ethereum', address: '0x07Cae35490fB8B3c00e5458Af3eecac50F00bA1e' });
     expect(addresses.body.data.find((a: any) => a.network === 'Bitcoin').address).toMatch(/^bc1q[a-z0-9]{38}$/);
   });
 
@@ -170,7 +172,8 @@ describe.each(TRANSPORTS)('resources, auth and keys (%s)', (transport) => {
     expect(confirmed.body.fee).toMatch(/^0\.[0-9]{18}$/);
     expect(await usdc()).toMatchObject({ total: '248750.500000', available: '248750.500000', pending: '0.000000' });
     const listed = await h.call('GET', `/v1/vaults/${vault}/transfers?status=confirmed`);
-    expect(listed.body.data.map((t: any) => t.id)).toEqual([transfer.body.id]);
+    // the new transfer and the spec's example transfer, seeded as confirmed
+    expect(listed.body.data.map((t: any) => t.id)).toEqual([transfer.body.id, 'transfer_4b8e2f9a1c']);
     expect((await h.call('GET', `/v1/vaults/${vault}/transfers?status=pending`)).body.data).toEqual([]);
     expect((await h.call('GET', `/v1/vaults/${vaultNamed(h.mock, 'Sandbox')}/transfers/${transfer.body.id}`)).body.code).toBe('transfer_not_found');
   });
@@ -220,7 +223,7 @@ describe.each(TRANSPORTS)('resources, auth and keys (%s)', (transport) => {
     const missingKey = await h.call('POST', `/v1/vaults/${vault}/transfers`, { body: base });
     expect([missingKey.status, missingKey.body.code]).toEqual([400, 'idempotency_key_required']);
     expect(JSON.stringify((await h.call('GET', `/v1/vaults/${vault}/balances`)).body)).toBe(before);
-    expect((await h.call('GET', `/v1/vaults/${vault}/transfers`)).body.data).toEqual([]);
+    expect((await h.call('GET', `/v1/vaults/${vault}/transfers`)).body.data.map((t: any) => t.id)).toEqual(['transfer_4b8e2f9a1c']);
     expect(h.mock.stats.executions.createTransfer ?? 0).toBe(0);
   });
 });

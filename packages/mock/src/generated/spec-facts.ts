@@ -125,6 +125,10 @@ export const ERROR_CATALOG = {
     "status": 422,
     "type": "invalid_request"
   },
+  "request_header_fields_too_large": {
+    "status": 431,
+    "type": "invalid_request"
+  },
   "rate_limited": {
     "status": 429,
     "type": "rate_limit"

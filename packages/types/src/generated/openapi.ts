@@ -1090,7 +1090,7 @@ export interface components {
          * @example validation_failed
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "invalid_cursor" | "idempotency_key_required" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "vault_not_allowed" | "ip_not_allowed" | "vault_not_found" | "transfer_not_found" | "api_key_not_found" | "deposit_not_found" | "event_not_found" | "webhook_endpoint_not_found" | "route_not_found" | "method_not_allowed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_network" | "invalid_asset" | "invalid_address" | "invalid_amount" | "invalid_url" | "insufficient_balance" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "malformed_request" | "invalid_cursor" | "idempotency_key_required" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "vault_not_allowed" | "ip_not_allowed" | "vault_not_found" | "transfer_not_found" | "api_key_not_found" | "deposit_not_found" | "event_not_found" | "webhook_endpoint_not_found" | "route_not_found" | "method_not_allowed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_network" | "invalid_asset" | "invalid_address" | "invalid_amount" | "invalid_url" | "insufficient_balance" | "idempotency_key_reused" | "request_header_fields_too_large" | "rate_limited" | "internal_error" | "service_unavailable";
     };
     responses: {
         /** @description The request could not be read (malformed JSON), its cursor is invalid, or a required `Idempotency-Key` is missing. */
