@@ -5,6 +5,7 @@ import { elide } from './echo.js';
 import { ApiError } from './errors.js';
 import type { DeliverySchedulerOptions } from './events/delivery-scheduler.js';
 import { EventsHub } from './events/hub.js';
+import { seedEventExamples } from './seed/event-examples.js';
 import { FaultInjector, faultError, type Fault, type RandomFaultOptions } from './faults.js';
 import type { BodyRead } from './http-body.js';
 import { IdempotencyStore, idempotencyKeyOf, requestFingerprint, type StoredResponse } from './idempotency.js';
@@ -124,6 +125,7 @@ export class MockCore {
     this.state = new MockState(this.seedValue);
     this.seed = seedState(this.state, this.seedValue, this.clock.nowMs());
     this.events.reset();
+    seedEventExamples(this.events, this.state, this.clock.nowMs());
     // Seeded records are the starting point, not events; changes from here on are recorded.
     this.state.onTransferChange = (transfer, kind) => this.events.transferChanged(kind, renderTransfer(transfer), kind === 'created' ? transfer.createdAt : transfer.updatedAt);
     const random = new SeededRandom(`instance:${this.seedValue}`);

@@ -25,6 +25,8 @@ export function dispatchEvents(options: DispatcherOptions): () => void {
         const key = options.keyById(endpoint.apiKeyId);
         return key !== undefined && mayReadEvent(key, event, options.nowMs());
       };
+      // Not even queued when the endpoint's key may not read it now; asked again before each attempt.
+      if (!authorize()) continue;
       options.scheduler.enqueue(event, { endpointId: endpoint.id, url: endpoint.url, secret: endpoint.secret }, authorize);
     }
   });

@@ -4,7 +4,7 @@ import { DepositBook, renderDeposit, type DepositView } from './deposit-book.js'
 import { dispatchEvents } from './dispatcher.js';
 import { EventLog, type EventRecord } from './event-log.js';
 import type { KeyAccess } from './visibility.js';
-import { WebhookEndpointStore } from './webhook-endpoints.js';
+import { WebhookEndpointStore, type WebhookEndpointRecord } from './webhook-endpoints.js';
 
 export interface EventsHubOptions {
   /** The mock's clock, epoch ms. */
@@ -52,6 +52,11 @@ export class EventsHub {
   /** Adds a deposit as the seed holds it: served, but no event (it happened before the mock started). */
   seedDeposit(deposit: DepositView): void {
     this.deposits.upsert({ ...deposit });
+  }
+
+  /** Adds an endpoint as the seed holds it, with a fresh secret. */
+  seedEndpoint(endpoint: Omit<WebhookEndpointRecord, 'secret'>): void {
+    this.endpoints.seed({ ...endpoint, secret: `whsec_${this.random.string(32, ALNUM)}` });
   }
 
   /** Empties the log, the endpoints, the deposits and the deliveries (ids start over). */
