@@ -1,4 +1,5 @@
 import { timestamp } from '../clock.js';
+import { HttpPoster } from './http-post.js';
 import { signatureHeader } from './signer.js';
 
 /** What is delivered: the event's id and type and its serialised body (the same bytes on every attempt). */
@@ -46,7 +47,7 @@ export interface DeliveryRecord {
 export interface DeliverySchedulerOptions {
   /** The mock's clock, in epoch milliseconds: signatures, attempt times and retry delays use it. */
   nowMs: () => number;
-  /** The fetch deliveries go through (in-process users may pass their own). Default: global fetch. */
+  /** The fetch deliveries go through (in-process users may pass their own). Default: node:http with kept-alive connections. */
   fetch?: typeof globalThis.fetch;
   /** Real milliseconds a receiver has to answer before the attempt counts as a timeout. */
   timeoutMs?: number;
@@ -54,7 +55,10 @@ export interface DeliverySchedulerOptions {
   maxAttempts?: number;
   /** The delay before retry number `failures` (1 for the first retry), in mock-clock milliseconds. */
   retryDelayMs?: (failures: number) => number;
-  /** Deliveries in flight at once; the rest wait their turn. */
+  /**
+   * Deliveries in flight at once; the rest wait their turn. Few, so that under load the API's
+   * requests keep most of the event loop and deliveries catch up when the load eases.
+   */
   maxConcurrent?: number;
   /** How often (real ms) to look for retries that came due while the clock ran on its own. */
   pollIntervalMs?: number;
@@ -79,7 +83,8 @@ export class DeliveryScheduler {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly controllers = new Set<AbortController>();
   private readonly idleWaiters: Array<() => void> = [];
-  private readonly fetch: typeof globalThis.fetch;
+  private readonly fetch: typeof globalThis.fetch | undefined;
+  private readonly poster = new HttpPoster();
   private readonly ownFetch: boolean;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
@@ -92,12 +97,12 @@ export class DeliveryScheduler {
   private sequence = 0;
 
   constructor(private readonly options: DeliverySchedulerOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.fetch = options.fetch;
     this.ownFetch = options.fetch !== undefined;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
-    this.maxConcurrent = options.maxConcurrent ?? 16;
+    this.maxConcurrent = options.maxConcurrent ?? 4;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     if (this.maxAttempts < 1 || !Number.isInteger(this.maxAttempts)) throw new RangeError(`maxAttempts must be a positive integer, got ${this.maxAttempts}`);
   }
@@ -161,6 +166,7 @@ export class DeliveryScheduler {
   close(): void {
     this.closed = true;
     this.reset();
+    this.poster.close();
     this.notifyIdle();
   }
 
@@ -241,22 +247,21 @@ export class DeliveryScheduler {
       // The documentation's example hosts never resolve (RFC 2606/6761): fail them without
       // a DNS lookup, unless a fetch of the caller's own decides where requests go.
       if (!this.ownFetch && isReservedExampleHost(target.url)) throw Object.assign(new Error('reserved example host'), { cause: { code: 'ENOTFOUND' } });
-      const response = await this.fetch(target.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': USER_AGENT,
-          'fortary-signature': signatureHeader(target.secret, Math.floor(startedAt / 1000), event.json),
-          'fortary-event-id': event.id,
-          'fortary-event-type': event.type,
-        },
-        body: event.json,
-        redirect: 'manual',
-        signal: controller.signal,
-      });
-      responseStatus = response.status;
-      // The body is not read: drop it so the connection can be reused.
-      await response.body?.cancel().catch(() => undefined);
+      const headers = {
+        'content-type': 'application/json',
+        'user-agent': USER_AGENT,
+        'fortary-signature': signatureHeader(target.secret, Math.floor(startedAt / 1000), event.json),
+        'fortary-event-id': event.id,
+        'fortary-event-type': event.type,
+      };
+      if (this.fetch) {
+        const response = await this.fetch(target.url, { method: 'POST', headers, body: event.json, redirect: 'manual', signal: controller.signal });
+        responseStatus = response.status;
+        // The body is not read: drop it so the connection can be reused.
+        await response.body?.cancel().catch(() => undefined);
+      } else {
+        responseStatus = await this.poster.post(target.url, headers, event.json, controller.signal);
+      }
     } catch (caught) {
       error = failureKind(caught, controller.signal);
     } finally {
@@ -302,8 +307,9 @@ export function isReservedExampleHost(url: string): boolean {
 /** A short, stable reason for an attempt that got no response. */
 function failureKind(caught: unknown, signal: AbortSignal): string {
   if (signal.aborted) return signal.reason instanceof DeliveryTimeout ? 'timeout' : 'aborted';
-  const cause = (caught as { cause?: { code?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  // fetch wraps the socket error in `cause`; node:http throws it as is
+  const cause = (caught as { cause?: { code?: unknown }; code?: unknown } | undefined) ?? {};
+  const code = typeof cause.cause?.code === 'string' ? cause.cause.code : typeof cause.code === 'string' ? cause.code : undefined;
   if (code === 'ECONNREFUSED') return 'connection_refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection_reset';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns_failure';

@@ -15,10 +15,15 @@ afterEach(async () => {
   expect(conformanceViolations, 'every response conforms to the spec').toEqual([]);
 });
 
+/** The ids of the events and endpoints the default seed holds (the spec's examples). */
+let seeded = new Set<string>();
+const fresh = <T extends { id: string }>(items: T[]) => items.filter((item) => !seeded.has(item.id));
+
 async function open(transport: (typeof TRANSPORTS)[number]) {
   conformanceViolations.length = 0;
   const h = await createHarness(transport, { now: NOW, freezeClock: true, rateLimit: false });
   cleanups.push(() => h.close());
+  seeded = new Set([...h.mock.core.events.log.newestFirst()].map((event) => event.id).concat([...h.mock.core.events.endpoints.newestFirst()].map((endpoint) => endpoint.id)));
   return h;
 }
 
@@ -54,7 +59,7 @@ describe.each(TRANSPORTS)('events and webhooks (%s)', (transport) => {
     const { id } = await transfer(h, funded);
     h.mock.clock.advance(300_000);
     const transferNow = (await h.call('GET', `/v1/vaults/${funded}/transfers/${id}`)).body;
-    const events = (await h.call('GET', '/v1/events?type=transfer.updated')).body.data;
+    const events = fresh((await h.call('GET', '/v1/events?type=transfer.updated')).body.data as any[]);
     expect(events.map((event: any) => event.data.status)).toEqual(['confirmed', 'submitted']);
     expect(events[0].data).toEqual(transferNow);
     expect(events[1].data.txHash).toBe(transferNow.txHash);
@@ -62,8 +67,9 @@ describe.each(TRANSPORTS)('events and webhooks (%s)', (transport) => {
     const all = (await h.call('GET', '/v1/events?limit=2')).body;
     expect(all.data.map((event: any) => event.type)).toEqual(['transfer.updated', 'transfer.updated']);
     const rest = (await h.call('GET', `/v1/events?limit=2&cursor=${all.nextCursor}`)).body;
-    expect(rest.data.map((event: any) => [event.type, event.data.status])).toEqual([['transfer.created', 'pending']]);
-    expect(rest.nextCursor).toBeNull();
+    // newest first: the seeded events of the examples are older than anything the test did
+    expect(rest.data.map((event: any) => [event.type, event.data.status])[0]).toEqual(['transfer.created', 'pending']);
+    expect(fresh(rest.data as any[])).toHaveLength(1);
     const single = await h.call('GET', `/v1/events/${rest.data[0].id}`);
     expect(single.body).toEqual(rest.data[0]);
   });
@@ -72,13 +78,14 @@ describe.each(TRANSPORTS)('events and webhooks (%s)', (transport) => {
     const h = await open(transport);
     const { funded, other } = await vaults(h);
     const { id } = await transfer(h, funded);
-    const event = (await h.call('GET', '/v1/events')).body.data[0];
+    const event = fresh((await h.call('GET', '/v1/events')).body.data as any[])[0];
     const elsewhere = await keyWith(h, ['vaults:read', 'transfers:read'], [other]);
     const noTransfers = await keyWith(h, ['vaults:read']);
     const reader = await keyWith(h, ['vaults:read', 'transfers:read'], [funded]);
-    expect((await h.call('GET', '/v1/events', { key: elsewhere.secret })).body.data).toEqual([]);
-    expect((await h.call('GET', '/v1/events', { key: noTransfers.secret })).body.data).toEqual([]);
-    expect((await h.call('GET', '/v1/events', { key: reader.secret })).body.data.map((e: any) => e.data.id)).toEqual([id]);
+    const visible = async (secret: string) => fresh((await h.call('GET', '/v1/events', { key: secret })).body.data as any[]).map((e: any) => e.data.id);
+    expect(await visible(elsewhere.secret)).toEqual([]);
+    expect(await visible(noTransfers.secret)).toEqual([]);
+    expect(await visible(reader.secret)).toEqual([id]);
     const hidden = await h.call('GET', `/v1/events/${event.id}`, { key: elsewhere.secret });
     expect([hidden.status, hidden.body.code]).toEqual([404, 'event_not_found']);
     const transfersOnly = await keyWith(h, ['transfers:read']);
@@ -100,7 +107,7 @@ describe.each(TRANSPORTS)('events and webhooks (%s)', (transport) => {
     const read = await h.call('GET', `/v1/webhook-endpoints/${created.body.id}`);
     expect(read.body).toEqual({ ...created.body, secret: undefined });
     expect(read.body).not.toHaveProperty('secret');
-    expect((await h.call('GET', '/v1/webhook-endpoints')).body.data.map((e: any) => e.id)).toEqual([created.body.id]);
+    expect(fresh((await h.call('GET', '/v1/webhook-endpoints')).body.data as any[]).map((e: any) => e.id)).toEqual([created.body.id]);
     const deleted = await h.call('DELETE', `/v1/webhook-endpoints/${created.body.id}`);
     expect(deleted.status).toBe(204);
     expect(deleted.headers.get('content-type')).toBeNull();
@@ -157,6 +164,7 @@ describe.each(TRANSPORTS)('events and webhooks (%s)', (transport) => {
     await transfer(h, funded);
     await h.mock.webhooks.idle();
     expect(hook.received).toHaveLength(1);
-    expect(h.mock.webhooks.deliveries().at(-1)).toMatchObject({ status: 'cancelled', attempts: [] });
+    // nothing is even queued for an event the endpoint's key may no longer read
+    expect(h.mock.webhooks.deliveries()).toHaveLength(1);
   });
 });
