@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/index.js';
+import { mockControl, startMockServer, type MockServer } from '../../src/index.js';
 import { controlProblems } from '../support/control-conformance.js';
 import { conformanceProblems } from '../support/conformance.js';
 import { expectedSignature, parseSignature, startReceiver } from './support.ts';
@@ -70,6 +70,7 @@ describe('simulated deposits through the API, events and webhooks (http)', () =>
     }
 
     const deliveries = await control('GET', '/_mock/deliveries');
+    expect((await mockControl(server.url).deliveries(1)).data[0]).toEqual(deliveries.body.data[0]);
     expect(deliveries.body.data.map((delivery: any) => [delivery.eventType, delivery.status, delivery.endpointId])).toEqual([
       ['deposit.updated', 'succeeded', endpoint.id],
       ['deposit.created', 'succeeded', endpoint.id],
