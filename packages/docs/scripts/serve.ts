@@ -1,12 +1,12 @@
 /**
  * `pnpm docs` (root) / `pnpm --filter @fortary/docs serve [--port N]`: builds the site when
- * dist/index.html is missing or older than the generated document, then serves it on
+ * dist/index.html or dist/openapi.json is missing, or the page is older than the generated document, then serves it on
  * 127.0.0.1 and prints the URL. PORT or --port choose the port (default 4020; 0 picks a free one).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildSite } from './build.ts';
-import { docsDocument, siteFile } from './paths.ts';
+import { distDir, docsDocument, siteFile, siteSpecFile } from './paths.ts';
 import { serveSite } from './server.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env['PORT'] ?? '4020' } } });
@@ -16,13 +16,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-if (!existsSync(siteFile) || statSync(siteFile).mtimeMs < statSync(docsDocument).mtimeMs) {
+if (!existsSync(siteFile) || !existsSync(siteSpecFile) || statSync(siteFile).mtimeMs < statSync(docsDocument).mtimeMs) {
   console.log('docs: building the site first…');
   buildSite();
 }
 try {
-  const { url } = await serveSite(readFileSync(siteFile, 'utf8'), port);
-  console.log(`docs: serving ${siteFile}\ndocs: open ${url}  (Ctrl+C to stop)`);
+  const { url } = await serveSite(distDir, port);
+  console.log(`docs: serving ${distDir}\ndocs: open ${url}  (Ctrl+C to stop)`);
 } catch (error) {
   console.error(`docs serve: cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   process.exit(1);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSite } from '../scripts/build.ts';
-import { docsDocument, siteFile } from '../scripts/paths.ts';
+import { distDir, docsDocument, siteFile, siteSpecFile } from '../scripts/paths.ts';
 
 interface DocsTag {
   name: string;
@@ -27,10 +27,18 @@ export function loadDocsDocument(): DocsDocument {
   return JSON.parse(readFileSync(docsDocument, 'utf8')) as DocsDocument;
 }
 
-/** The built page; builds it first when the test runs before `pnpm build` did. */
-export function loadSiteHtml(): string {
-  if (!existsSync(siteFile)) buildSite();
-  return readFileSync(siteFile, 'utf8');
+/** The built site's folder; builds it first when the test runs before `pnpm build` did. */
+export function ensureSiteBuilt(): string {
+  if (!existsSync(siteFile) || !existsSync(siteSpecFile)) buildSite();
+  return distDir;
+}
+
+/** Every string in a JSON value: the prose of descriptions, summaries, examples and names. */
+export function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => [key, ...stringsOf(item)]);
+  return [];
 }
 
 export function conceptNames(document: DocsDocument): string[] {
