@@ -12,7 +12,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  *   idempotency, pagination bounds, success status, deprecation), shared by the client and the mock.
  */
 export async function generateTypes(document: OpenApiDocument): Promise<Record<string, string>> {
-  const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], {
+  // A copy: openapi-typescript writes the discriminator's values into the schemas it is given,
+  // so a second run over the same document would add them twice.
+  const ast = await openapiTS(structuredClone(document) as unknown as Parameters<typeof openapiTS>[0], {
     alphabetize: false,
     exportType: false,
     immutable: false,
