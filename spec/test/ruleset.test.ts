@@ -7,11 +7,27 @@
  * is what proves the rest of the document clean under spectral:oas and OWASP.
  */
 import { describe, expect, it } from 'vitest';
-import { lintWith, ownRules, type Finding, type Spec } from './ruleset-lint.ts';
+import { lintWith, ownRules, parseSpec, type Finding, type Spec } from './ruleset-lint.ts';
 
 const op = (spec: Spec, path: string, method: string) => spec.paths[path][method];
 const schema = (spec: Spec, name: string) => spec.components.schemas[name];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const webhook = (spec: Spec, name: string) => spec.webhooks[name].post;
+const payload = (spec: Spec, name: string) => webhook(spec, name).requestBody.content['application/json'];
+/** A new event type everywhere it must be: the enum, a webhook delivering the envelope, the mapping. */
+const addEventType = (spec: Spec, type: string, where: { enum?: boolean; webhook?: boolean; mapping?: boolean } = {}) => {
+  if (where.enum !== false) schema(spec, 'EventType').enum.push(type);
+  if (where.webhook !== false) {
+    spec.webhooks[type] = structuredClone(spec.webhooks['transfer.created']);
+    payload(spec, type).schema = ref('EventEnvelope');
+    webhook(spec, type).operationId = 'vaultRenamedWebhook';
+  }
+  if (where.mapping !== false) schema(spec, 'Event').discriminator.mapping[type] = '#/components/schemas/EventEnvelope';
+};
+// Positions that move as the spec grows, read from it rather than written out.
+const current = parseSpec();
+const nextTag = current.tags.length;
+const nextEventType = current.components.schemas.EventType.enum.length;
 
 interface Case {
   rule: string;
@@ -134,10 +150,6 @@ const failing: Case[] = [
     mutate: (s) => { op(s, '/v1/vaults/{vaultId}', 'get').responses['200'].content['application/json'].example.ownerId = '3f8a2c1d9b'; } },
   { rule: 'fortary-example-conventions', breaks: 'a response example without a documented field', at: '/paths/~1v1~1vaults~1{vaultId}/get/responses/200/content/application~1json/example',
     mutate: (s) => { delete op(s, '/v1/vaults/{vaultId}', 'get').responses['200'].content['application/json'].example.updatedAt; } },
-  { rule: 'fortary-tag-groups', breaks: 'a tag outside every group', at: '/tags/6/name',
-    mutate: (s) => { s.tags.push({ name: 'Webhooks', description: 'Event deliveries.' }); } },
-  { rule: 'fortary-tag-groups', breaks: 'a grouped tag that is not declared', at: '/x-tagGroups/0/tags/6',
-    mutate: (s) => { s['x-tagGroups'][0].tags.push('Webhooks'); } },
   { rule: 'fortary-open-response-object', breaks: 'a response schema closed by additionalProperties', at: '/components/schemas/Vault/additionalProperties',
     mutate: (s) => { schema(s, 'Vault').additionalProperties = false; } },
   { rule: 'fortary-open-response-object', breaks: 'a response schema closed by unevaluatedProperties', at: '/components/schemas/VaultPage/unevaluatedProperties',
@@ -146,6 +158,28 @@ const failing: Case[] = [
     mutate: (s) => { schema(s, 'ScopeList').maxItems = schema(s, 'Scope').enum.length; } },
   { rule: 'fortary-schema-examples', breaks: 'examples on an inline property', at: '/components/schemas/Transfer/properties/note/examples',
     mutate: (s) => { schema(s, 'Transfer').properties.note = { type: ['string', 'null'], description: 'Your note, or null.', minLength: 1, maxLength: 500, examples: ['Payroll run'] }; } },
+  { rule: 'fortary-tag-groups', breaks: 'a tag outside every group', at: `/tags/${nextTag}/name`,
+    mutate: (s) => { s.tags.push({ name: 'Statements', description: 'Monthly statements.' }); } },
+  { rule: 'fortary-tag-groups', breaks: 'a grouped tag that is not declared', at: `/x-tagGroups/0/tags/${nextTag}`,
+    mutate: (s) => { s['x-tagGroups'][0].tags.push('Statements'); } },
+  { rule: 'fortary-event-type-name', breaks: 'an event type that is not resource.verb', at: `/components/schemas/EventType/enum/${nextEventType}`,
+    mutate: (s) => { addEventType(s, 'VaultRenamed'); } },
+  { rule: 'fortary-event-type-webhooks', breaks: 'an event type without its webhook', at: '/components/schemas/EventType/enum',
+    mutate: (s) => { addEventType(s, 'vault.renamed', { webhook: false }); } },
+  { rule: 'fortary-event-type-webhooks', breaks: 'a webhook that is not an event type', at: '/webhooks/vault.renamed',
+    mutate: (s) => { addEventType(s, 'vault.renamed', { enum: false, mapping: false }); } },
+  { rule: 'fortary-event-type-webhooks', breaks: 'an event type missing from the discriminator mapping', at: '/components/schemas/Event/discriminator/mapping',
+    mutate: (s) => { addEventType(s, 'vault.renamed', { mapping: false }); } },
+  { rule: 'fortary-webhook-payload', breaks: 'a webhook delivering the bare resource', at: '/webhooks/transfer.created/post/requestBody/content/application~1json/schema',
+    mutate: (s) => { Object.assign(payload(s, 'transfer.created'), { schema: ref('Transfer'), example: payload(s, 'transfer.created').example.data }); } },
+  { rule: 'fortary-webhook-payload', breaks: "a webhook delivering another resource's events", at: '/webhooks/transfer.created/post/requestBody/content/application~1json/schema',
+    mutate: (s) => { webhook(s, 'transfer.created').requestBody.content['application/json'] = structuredClone(payload(s, 'deposit.created')); } },
+  { rule: 'fortary-webhook-payload', breaks: 'a webhook without a request body', at: '/webhooks/transfer.created/post',
+    mutate: (s) => { delete webhook(s, 'transfer.created').requestBody; } },
+  { rule: 'fortary-webhook-signature', breaks: 'a webhook without the signature header', at: '/webhooks/deposit.updated/post/parameters',
+    mutate: (s) => { webhook(s, 'deposit.updated').parameters.shift(); } },
+  { rule: 'fortary-webhook-signature', breaks: 'an optional signature header', at: '/components/parameters/FortarySignature/required',
+    mutate: (s) => { s.components.parameters.FortarySignature.required = false; } },
   // The OWASP exceptions are scoped: plain HTTP stays forbidden for any server but the local mock.
   { rule: 'owasp:api8:2023-no-server-http', breaks: 'a plain-HTTP production server', at: '/servers/0/url',
     mutate: (s) => { s.servers[0].url = 'http://api.fortary.com'; } },
@@ -209,9 +243,17 @@ const valid: ValidCase[] = [
   { rule: 'fortary-schema-examples', accepts: 'examples on a named component schema', mutate: (s) => { schema(s, 'VaultName').examples = ['Treasury', 'Payroll'] ; } },
   { rule: 'fortary-tag-groups', accepts: 'a new tag declared and grouped',
     mutate: (s) => {
-      s.tags.push({ name: 'Webhooks', description: 'Event deliveries.' });
-      s['x-tagGroups'][0].tags.push('Webhooks');
+      s.tags.push({ name: 'Statements', description: 'Monthly statements.' });
+      s['x-tagGroups'][0].tags.push('Statements');
     } },
+  { rule: 'fortary-event-type-name', accepts: 'a new snake_case resource.verb type with its webhook and mapping',
+    mutate: (s) => { addEventType(s, 'api_key.revoked'); } },
+  { rule: 'fortary-event-type-webhooks', accepts: 'a new event type in the enum, the webhooks and the mapping',
+    mutate: (s) => { addEventType(s, 'vault.renamed'); } },
+  { rule: 'fortary-webhook-payload', accepts: 'a webhook delivering the discriminated Event',
+    mutate: (s) => { payload(s, 'transfer.created').schema = ref('Event'); } },
+  { rule: 'fortary-webhook-signature', accepts: 'the signature header written inline, in another case',
+    mutate: (s) => { webhook(s, 'deposit.updated').parameters[0] = { ...structuredClone(s.components.parameters.FortarySignature), name: 'fortary-signature' }; } },
 ];
 
 const brief = (findings: Finding[]) => findings.map(({ code, path }) => ({ code, path }));

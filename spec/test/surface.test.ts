@@ -16,10 +16,18 @@ const surface = [
   ['listTransfers', 'get', '/v1/vaults/{vaultId}/transfers'],
   ['createTransfer', 'post', '/v1/vaults/{vaultId}/transfers'],
   ['getTransfer', 'get', '/v1/vaults/{vaultId}/transfers/{transferId}'],
+  ['listDeposits', 'get', '/v1/vaults/{vaultId}/deposits'],
+  ['getDeposit', 'get', '/v1/vaults/{vaultId}/deposits/{depositId}'],
   ['listApiKeys', 'get', '/v1/api-keys'],
   ['createApiKey', 'post', '/v1/api-keys'],
   ['getApiKey', 'get', '/v1/api-keys/{apiKeyId}'],
   ['revokeApiKey', 'post', '/v1/api-keys/{apiKeyId}/revoke'],
+  ['listEvents', 'get', '/v1/events'],
+  ['getEvent', 'get', '/v1/events/{eventId}'],
+  ['createWebhookEndpoint', 'post', '/v1/webhook-endpoints'],
+  ['listWebhookEndpoints', 'get', '/v1/webhook-endpoints'],
+  ['getWebhookEndpoint', 'get', '/v1/webhook-endpoints/{webhookEndpointId}'],
+  ['deleteWebhookEndpoint', 'delete', '/v1/webhook-endpoints/{webhookEndpointId}'],
 ] as const;
 
 const spec = loadBundledSpec(bundlePath);
@@ -56,5 +64,27 @@ describe('the bundle exposes exactly the v1 surface', () => {
       const expected = operationId === 'createTransfer' ? 'IdempotencyKeyRequired' : 'IdempotencyKey';
       expect(refs, operationId).toContain(expected);
     }
+  });
+});
+
+// The webhooks: one delivery per event type, each a POST of the event with its signature headers.
+const eventTypes = ['transfer.created', 'transfer.updated', 'deposit.created', 'deposit.updated'];
+
+describe('the bundle describes every webhook delivery', () => {
+  it('has exactly one webhook per event type, and the event type enum lists them', () => {
+    expect(Object.keys(document.webhooks).sort()).toEqual([...eventTypes].sort());
+    expect([...document.components.schemas.EventType.enum].sort()).toEqual([...eventTypes].sort());
+  });
+
+  it.each(eventTypes)('%s is a POST of its event with the signature, event id and event type headers', (type) => {
+    const delivery = document.webhooks[type].post;
+    const headers = delivery.parameters.map((p: { $ref: string }) => document.components.parameters[p.$ref.split('/').pop()!]);
+    expect(headers.map((h: { name: string; in: string; required: boolean }) => [h.name, h.in, h.required])).toEqual([
+      ['Fortary-Signature', 'header', true],
+      ['Fortary-Event-Id', 'header', true],
+      ['Fortary-Event-Type', 'header', true],
+    ]);
+    const schema = delivery.requestBody.content['application/json'].schema.$ref;
+    expect(schema).toBe(`#/components/schemas/${type.startsWith('transfer.') ? 'TransferEvent' : 'DepositEvent'}`);
   });
 });

@@ -18,7 +18,7 @@ describe('the docs document', () => {
     const concepts = tags.filter((tag) => tag['x-traitTag']);
     expect(concepts.map((tag) => tag.name)).toEqual([
       'Authentication and API keys', 'Identifiers and data formats', 'Networks and assets', 'Pagination', 'Errors',
-      'Rate limits', 'Idempotency', 'Versioning and deprecation', 'Resilient integration checklist',
+      'Rate limits', 'Idempotency', 'Versioning and deprecation', 'Resilient integration checklist', 'Events and webhooks',
     ]);
     for (const tag of concepts) expect(tag.description?.length, tag.name).toBeGreaterThan(400);
     const groups = docs['x-tagGroups'] as Array<{ name: string; tags: string[] }>;

@@ -13,6 +13,10 @@ export interface ExampleFacts {
   depositAddresses: Array<{ id: string; vaultId: string; network: string; address: string; label: string | null }>;
   transfers: Array<{ id: string; vaultId: string; asset: string; amount: string; destinationAddress: string; status: string; txHash: string | null; fee: string | null; note: string | null }>;
   apiKeys: Array<{ id: string; name: string; scopes: string[]; vaultAllowlist: string[] | null; ipAllowlist: string[] | null }>;
+  deposits: Array<{ id: string; vaultId: string; depositAddressId: string; asset: string; amount: string; txHash: string; status: string; createdAt: string; updatedAt: string; confirmedAt: string | null }>;
+  /** Past events, with the resource as they show it. */
+  events: Array<{ id: string; type: string; createdAt: string; data: Record<string, unknown> }>;
+  webhookEndpoints: Array<{ id: string; url: string; eventTypes: string[] | null; description: string | null; apiKeyId: string; createdAt: string }>;
   /** Holdings shown by the balances example, for the vault its path parameter's example names. */
   balances: Array<{ vaultId: string; asset: string; total: string }>;
 }
@@ -22,6 +26,9 @@ const FIELDS: Record<string, string[]> = {
   addr: ['id', 'vaultId', 'network', 'address', 'label'],
   transfer: ['id', 'vaultId', 'asset', 'amount', 'destinationAddress', 'status', 'txHash', 'fee', 'note'],
   key: ['id', 'name', 'scopes', 'vaultAllowlist', 'ipAllowlist'],
+  dep: ['id', 'vaultId', 'depositAddressId', 'asset', 'amount', 'txHash', 'status', 'createdAt', 'updatedAt', 'confirmedAt'],
+  evt: ['id', 'type', 'createdAt', 'data'],
+  whep: ['id', 'url', 'eventTypes', 'description', 'apiKeyId', 'createdAt'],
 };
 
 function resolve(document: OpenApiDocument, value: unknown): Json {
@@ -82,6 +89,9 @@ export function exampleFacts(document: OpenApiDocument, file: string): ExampleFa
     depositAddresses: byPrefix('addr') as ExampleFacts['depositAddresses'],
     transfers: byPrefix('transfer') as ExampleFacts['transfers'],
     apiKeys: byPrefix('key') as ExampleFacts['apiKeys'],
+    deposits: byPrefix('dep') as ExampleFacts['deposits'],
+    events: byPrefix('evt') as ExampleFacts['events'],
+    webhookEndpoints: byPrefix('whep') as ExampleFacts['webhookEndpoints'],
     balances,
   };
 }

@@ -12,7 +12,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  *   idempotency, pagination bounds, success status, deprecation), shared by the client and the mock.
  */
 export async function generateTypes(document: OpenApiDocument): Promise<Record<string, string>> {
-  const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], {
+  // A copy: openapi-typescript writes the discriminator's values into the schemas it is given,
+  // so a second run over the same document would add them twice.
+  const ast = await openapiTS(structuredClone(document) as unknown as Parameters<typeof openapiTS>[0], {
     alphabetize: false,
     exportType: false,
     immutable: false,
@@ -39,6 +41,10 @@ function schemaAliases(document: OpenApiDocument): string {
 
 function operationTable(document: OpenApiDocument): string {
   const rows = listOperations(document).map((entry) => `  ${entry.operationId}: ${literal(operationFacts(document, entry))},`);
+  // openapi-typescript lists the webhooks' operations in `operations` too; they are deliveries
+  // the API makes, not operations it serves, so the table leaves them out.
+  const webhookIds = webhookOperationIds(document);
+  const served = webhookIds.length ? `Exclude<keyof operations, ${webhookIds.map((id) => `'${id}'`).join(' | ')}>` : 'keyof operations';
   return [
     "import type { operations } from './openapi.js';",
     '',
@@ -65,7 +71,7 @@ function operationTable(document: OpenApiDocument): string {
     '',
     'export const operationTable = {',
     ...rows,
-    '} as const satisfies Record<keyof operations, OperationFacts>;',
+    `} as const satisfies Record<${served}, OperationFacts>;`,
     '',
     'export type OperationId = keyof typeof operationTable;',
     '',
@@ -115,4 +121,10 @@ function literal(value: unknown): string {
   if (value === null || typeof value !== 'object') return String(value);
   const entries = Object.entries(value as Record<string, unknown>).map(([key, child]) => `${IDENTIFIER.test(key) ? key : `'${key}'`}: ${literal(child)}`);
   return `{ ${entries.join(', ')} }`;
+}
+
+/** The operationIds of the webhooks' deliveries (OpenAPI 3.1 `webhooks`). */
+function webhookOperationIds(document: OpenApiDocument): string[] {
+  const webhooks = ((document as unknown as { webhooks?: Record<string, Record<string, { operationId?: unknown }>> }).webhooks) ?? {};
+  return Object.values(webhooks).flatMap((pathItem) => Object.values(pathItem ?? {}).map((operation) => operation?.operationId).filter((id): id is string => typeof id === 'string'));
 }

@@ -43,7 +43,7 @@ export function refine(name: string, schema: JsonSchema, flavour: Flavour): { sc
 }
 
 /** The hand-written helpers generated code may call, all exported by `src/refinements.ts`. */
-const HELPERS = ['assetIdInRequest', 'assetIdInResponse', 'checkDestinationAddress', 'fromText', 'tolerantEnum', 'uniqueItems'];
+const HELPERS = ['assetIdInRequest', 'assetIdInResponse', 'checkDestinationAddress', 'fromText', 'tolerantEnum', 'uniqueItems', 'unmappedValue'];
 
 /** The import line for the helpers `code` calls (none: no line). */
 export function helperImport(code: string): string[] {

@@ -25,7 +25,7 @@ export interface ConvertContext {
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly', '$comment', 'format', 'default']);
 /** Keywords this generator turns into zod; any other keyword is an error, never silently dropped. */
 const SUPPORTED = new Set([
-  '$ref', 'type', 'enum', 'const', 'oneOf', 'allOf', 'properties', 'required', 'additionalProperties',
+  '$ref', 'type', 'enum', 'const', 'oneOf', 'discriminator', 'allOf', 'properties', 'required', 'additionalProperties',
   'items', 'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum',
 ]);
 const FORMATS = new Set(['date-time', 'int32', 'int64']);
@@ -61,6 +61,7 @@ export function schemaToZod(schema: JsonSchema, flavour: Flavour, context: Conve
     return fail(`only references to a component schema are supported, not '${String(schema['$ref'])}'`, `${pointer}/$ref`);
   }
 
+  if (schema['discriminator'] !== undefined) return discriminatedToZod(schema, flavour, context, pointer);
   if (Array.isArray(schema['oneOf'])) return oneOfToZod(schema['oneOf'] as JsonSchema[], flavour, context, pointer);
   if (Array.isArray(schema['allOf'])) return allOfToZod(schema['allOf'] as JsonSchema[], flavour, context, pointer);
 
@@ -133,6 +134,60 @@ function oneOfToZod(members: JsonSchema[], flavour: Flavour, context: ConvertCon
   const converted = others.map(({ member, index }) => schemaToZod(member, flavour, context, `${pointer}/oneOf/${index}`));
   const core = converted.length === 1 ? (converted[0] as string) : `z.union([${converted.join(', ')}])`;
   return others.length < members.length ? `${core}.nullable()` : core;
+}
+
+/** The component a `$ref` string names (`#/components/schemas/Transfer` → `Transfer`). */
+const componentRefName = (ref: unknown): string | undefined => (typeof ref === 'string' ? refName({ $ref: ref }) : undefined);
+
+/**
+ * The component names a discriminator maps to: its `mapping` values and its fallback,
+ * `x-defaultMapping` (OpenAPI 3.2's `defaultMapping`, written as an extension in 3.1).
+ */
+export function discriminatorTargets(discriminator: unknown): string[] {
+  if (typeof discriminator !== 'object' || discriminator === null) return [];
+  const record = discriminator as Record<string, unknown>;
+  const mapping = typeof record['mapping'] === 'object' && record['mapping'] !== null ? Object.values(record['mapping']) : [];
+  return [...mapping, record['x-defaultMapping']].map(componentRefName).filter((name): name is string => name !== undefined);
+}
+
+/**
+ * A oneOf told apart by one property (`discriminator`). Requests: the union of the members,
+ * each closed on its own values. Responses: the member the mapping names for the value (the
+ * value checked against the mapping, not the member's tolerant enum, so the right member is
+ * chosen); a value the mapping does not know parses as the `x-defaultMapping` schema, so a type
+ * added within v1 still parses (without it, an unknown value is an error).
+ */
+function discriminatedToZod(schema: JsonSchema, flavour: Flavour, context: ConvertContext, pointer: string): string {
+  const fail = (reason: string, at = `${pointer}/discriminator`): never => {
+    throw new LocatedError({ file: context.file, pointer: at }, reason);
+  };
+  const members = schema['oneOf'];
+  if (!Array.isArray(members)) return fail('a discriminator needs a oneOf of the schemas it tells apart');
+  const discriminator = schema['discriminator'] as Record<string, unknown>;
+  const property = discriminator['propertyName'];
+  const mapping = discriminator['mapping'];
+  if (typeof property !== 'string') return fail('the discriminator needs a `propertyName`');
+  if (typeof mapping !== 'object' || mapping === null) return fail('the zod generator needs an explicit discriminator `mapping` (value → member schema)');
+  const memberNames = (members as JsonSchema[]).map((member, index) => componentRefName(member['$ref']) ?? fail('each member of a discriminated oneOf must be a $ref to a component schema', `${pointer}/oneOf/${index}`));
+  const valuesOf = new Map<string, string[]>(memberNames.map((name) => [name, []]));
+  for (const [value, target] of Object.entries(mapping as Record<string, unknown>)) {
+    const name = componentRefName(target);
+    const values = name === undefined ? undefined : valuesOf.get(name);
+    if (!values) fail(`the mapping of '${value}' must name one of the oneOf members (${memberNames.join(', ')})`, `${pointer}/discriminator/mapping/${escapePointerToken(value)}`);
+    values!.push(value);
+  }
+  for (const [name, values] of valuesOf) if (values.length === 0) fail(`oneOf member '${name}' has no value in the discriminator mapping`, `${pointer}/discriminator/mapping`);
+  if (flavour === 'request') return `z.union([${memberNames.map((name) => context.constName(name, flavour)).join(', ')}])`;
+  const key = JSON.stringify(property);
+  const known = [...valuesOf.values()].flat();
+  const variants = [...valuesOf].map(([name, values]) => `${context.constName(name, flavour)}.extend({ ${key}: z.enum(${JSON.stringify(values)}) })`);
+  const byValue = `z.discriminatedUnion(${key}, [\n${indent(variants.join(',\n'))},\n])`;
+  const fallbackRef = discriminator['x-defaultMapping'];
+  if (fallbackRef === undefined) return byValue;
+  const fallback = componentRefName(fallbackRef);
+  if (fallback === undefined || !context.components[fallback]) fail(`cannot resolve x-defaultMapping '${String(fallbackRef)}'`, `${pointer}/discriminator/x-defaultMapping`);
+  const unknownValue = `${context.constName(fallback as string, flavour)}.extend({ ${key}: unmappedValue(${JSON.stringify(known)}) })`;
+  return `z.union([\n${indent(`${byValue},\n${unknownValue}`)},\n])`;
 }
 
 /** allOf of objects (the only use in the spec) becomes one object with every member's properties. */

@@ -1,5 +1,5 @@
 import { LocatedError, refName } from '@fortary/codegen-kit';
-import type { JsonSchema } from './schema-to-zod.ts';
+import { discriminatorTargets, type JsonSchema } from './schema-to-zod.ts';
 
 /**
  * Component names ordered so each comes after the ones it refers to, since a generated constant
@@ -30,6 +30,8 @@ function componentRefsIn(node: unknown): string[] {
   if (node === null || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([key, value]) => {
     if (key === '$ref') return [refName(node)].filter((name) => name !== undefined);
+    // A discriminator names its members and fallback in strings, not `$ref`s.
+    if (key === 'discriminator') return discriminatorTargets(value);
     return key === 'examples' || key === 'example' ? [] : componentRefsIn(value);
   });
 }

@@ -3,6 +3,9 @@ import { authenticate, callerOf } from './auth.js';
 import { VirtualClock, toMillis } from './clock.js';
 import { elide } from './echo.js';
 import { ApiError } from './errors.js';
+import type { DeliverySchedulerOptions } from './events/delivery-scheduler.js';
+import { EventsHub } from './events/hub.js';
+import { seedEventExamples } from './seed/event-examples.js';
 import { FaultInjector, faultError, type Fault, type RandomFaultOptions } from './faults.js';
 import type { BodyRead } from './http-body.js';
 import { IdempotencyStore, idempotencyKeyOf, requestFingerprint, type StoredResponse } from './idempotency.js';
@@ -10,6 +13,7 @@ import { HANDLERS, type OperationResult } from './operations.js';
 import { CursorCodec } from './pagination.js';
 import { RateLimiter, rateLimitedError, type RateLimitOptions } from './rate-limit.js';
 import { LOWER_ALNUM, SeededRandom } from './random.js';
+import { renderTransfer } from './render.js';
 import { readJsonBody } from './request-body.js';
 import { RequestLog, type MockStats, type RequestLogEntry } from './request-log.js';
 import { route } from './router.js';
@@ -35,6 +39,8 @@ export interface MockOptions {
   sunset?: string | Date;
   /** The moment v1 was deprecated, for the `Deprecation` header. Default: the start of the clock. */
   deprecatedAt?: string | Date;
+  /** Webhook deliveries: the `fetch` they go through (default the global one), timeout, attempts, backoff. */
+  webhooks?: Omit<DeliverySchedulerOptions, 'nowMs'>;
 }
 
 /** A request as the core sees it, whichever transport it came from. */
@@ -79,6 +85,8 @@ export class MockCore {
   private requestCounter = 0;
   private readonly retirementHeaders: Record<string, string>;
   readonly defaultClientAddress: string;
+  /** Events, webhook endpoints and their deliveries, deposits as the API serves them. */
+  readonly events: EventsHub;
 
   constructor(readonly options: MockOptions = {}) {
     this.seedValue = options.seed ?? 'fortary';
@@ -93,6 +101,12 @@ export class MockCore {
       this.retirementHeaders['deprecation'] = `@${Math.floor(deprecatedAt / 1000)}`;
       this.retirementHeaders['sunset'] = new Date(toMillis(options.sunset)).toUTCString();
     }
+    this.events = new EventsHub({
+      nowMs: () => this.clock.nowMs(),
+      seed: this.seedValue,
+      keyById: (apiKeyId) => this.state.apiKeys.get(apiKeyId),
+      delivery: options.webhooks,
+    });
     this.reset();
   }
 
@@ -110,6 +124,10 @@ export class MockCore {
     if (this.state) this.clock.set(this.startMs);
     this.state = new MockState(this.seedValue);
     this.seed = seedState(this.state, this.seedValue, this.clock.nowMs());
+    this.events.reset();
+    seedEventExamples(this.events, this.state, this.clock.nowMs());
+    // Seeded records are the starting point, not events; changes from here on are recorded.
+    this.state.onTransferChange = (transfer, kind) => this.events.transferChanged(kind, renderTransfer(transfer), kind === 'created' ? transfer.createdAt : transfer.updatedAt);
     const random = new SeededRandom(`instance:${this.seedValue}`);
     this.codec = new CursorCodec(random.string(32, LOWER_ALNUM));
     this.requestIdPrefix = random.string(6, LOWER_ALNUM);
@@ -215,12 +233,14 @@ export class MockCore {
         if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
         // the clock may have moved during the latency; the operation happens now
         const at = latency > 0 ? this.clock.nowMs() : nowMs;
-        result = HANDLERS[operationId]({ operationId, state: this.state, nowMs: at, key, input, codec: this.codec });
+        result = HANDLERS[operationId]({ operationId, state: this.state, nowMs: at, key, input, codec: this.codec, events: this.events });
       } catch (error) {
         reservation?.release();
         throw error;
       }
-      const stored: StoredResponse = { status: result.status, body: JSON.stringify(result.body) };
+      // 204 No Content has no body and so no content type
+      if (result.status === 204) delete headers['content-type'];
+      const stored: StoredResponse = { status: result.status, body: result.status === 204 ? '' : JSON.stringify(result.body) };
       reservation?.complete(stored);
       key.lastUsedAt = nowMs;
       entry.executed = true;

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { renderDelivery } from './events/delivery-scheduler.js';
 import { ControlPlane, type ControlPlaneOptions } from './control/control-plane.js';
 import { MockCore, type MockOptions, type MockStats, type RawRequest, type RawResponse, type RequestLogEntry } from './core.js';
 import type { Fault } from './faults.js';
@@ -22,6 +23,8 @@ export interface FortaryMock {
   injectFaults(faults: Fault[]): void;
   /** Ends a pending or submitted transfer as `failed` and releases its amount; false if it is final or unknown. */
   failTransfer(transferId: string): boolean;
+  /** Webhook deliveries: every attempt so far, and a promise that settles once none is in flight or due. */
+  readonly webhooks: { deliveries(): ReturnType<typeof renderDelivery>[]; idle(): Promise<void> };
   /** The control plane: the clock, simulated deposits, failing transfers, faults, reset (also served under `/_mock/`). */
   readonly control: ControlPlane;
   /** The transport-independent core, for adapters. */
@@ -55,6 +58,10 @@ export function createMock(options: CreateMockOptions = {}): FortaryMock {
       return core.failTransfer(transferId);
     },
     control,
+    webhooks: {
+      deliveries: () => core.events.scheduler.deliveries().map(renderDelivery),
+      idle: () => core.events.scheduler.idle(),
+    },
     core,
   };
 }
@@ -99,5 +106,5 @@ function toResponse(raw: RawResponse): Response {
     });
     return new Response(stream, { status: raw.status, headers: { ...raw.headers, 'content-length': String(bytes.byteLength) } });
   }
-  return new Response(raw.body, { status: raw.status, headers: raw.headers });
+  return new Response(raw.status === 204 || raw.status === 304 ? null : raw.body, { status: raw.status, headers: raw.headers });
 }

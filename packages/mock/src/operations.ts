@@ -4,6 +4,8 @@ import { ASSETS, NETWORKS, findAsset } from './catalog.js';
 import { toMillis } from './clock.js';
 import { elide, elideList } from './echo.js';
 import { ApiError } from './errors.js';
+import type { EventsHub } from './events/hub.js';
+import { eventsOperations, type EventsOperationContext } from './events/operations.js';
 import type { Scope } from './generated/spec-facts.js';
 import { parseCidr } from './ip-allowlist.js';
 import { byCreation, fixedOrderAfter, readPage, type CursorCodec, type SortKey } from './pagination.js';
@@ -24,6 +26,8 @@ export interface OperationContext {
   key: ApiKeyRecord;
   input: ValidatedInput;
   codec: CursorCodec;
+  /** Events, webhook endpoints, deliveries and deposits. */
+  events: EventsHub;
 }
 
 export interface OperationResult {
@@ -327,6 +331,10 @@ const revokeApiKey: Handler = (context) => {
   return { status: 200, body: renderApiKey(key) };
 };
 
+/** An operation of events/operations.ts, given the path's vault as this module reaches it. */
+const eventsHandler = (operation: (context: EventsOperationContext) => OperationResult): Handler => (context) =>
+  operation({ events: context.events, key: context.key, nowMs: context.nowMs, input: context.input, codec: context.codec, reachVault: () => reachVault(context) });
+
 export const HANDLERS: Record<OperationId, Handler> = {
   listNetworks,
   listAssets,
@@ -344,4 +352,12 @@ export const HANDLERS: Record<OperationId, Handler> = {
   createApiKey,
   getApiKey,
   revokeApiKey,
+  listDeposits: eventsHandler(eventsOperations.listDeposits),
+  getDeposit: eventsHandler(eventsOperations.getDeposit),
+  listEvents: eventsHandler(eventsOperations.listEvents),
+  getEvent: eventsHandler(eventsOperations.getEvent),
+  listWebhookEndpoints: eventsHandler(eventsOperations.listWebhookEndpoints),
+  createWebhookEndpoint: eventsHandler(eventsOperations.createWebhookEndpoint),
+  getWebhookEndpoint: eventsHandler(eventsOperations.getWebhookEndpoint),
+  deleteWebhookEndpoint: eventsHandler(eventsOperations.deleteWebhookEndpoint),
 };

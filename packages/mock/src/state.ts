@@ -93,6 +93,8 @@ export class MockState {
   readonly apiKeys = new Map<string, ApiKeyRecord>();
   readonly apiKeyOrder = new SortedList<ApiKeyRecord>(byCreation);
   readonly keysBySecret = new Map<string, ApiKeyRecord>();
+  /** Told about every new transfer and every change of status (the event log listens). */
+  onTransferChange: ((transfer: TransferRecord, kind: 'created' | 'updated') => void) | undefined;
   /** Transfers not yet final, checked whenever the clock is read for a request. */
   private readonly openTransfers = new Set<TransferRecord>();
 
@@ -163,6 +165,7 @@ export class MockState {
     if (this.vaults.has(transfer.vaultId)) listOf(this.transfersByVault, transfer.vaultId).insert(transfer);
     // a seeded transfer may already be final; only open ones move on with the clock
     if (transfer.status === 'pending' || transfer.status === 'submitted') this.openTransfers.add(transfer);
+    this.onTransferChange?.(transfer, 'created');
   }
 
   /** Moves transfers along pending → submitted → confirmed up to `nowMs`. */
@@ -173,6 +176,7 @@ export class MockState {
         transfer.status = 'submitted';
         transfer.txHash = this.txHash(family);
         transfer.updatedAt = transfer.createdAt + TRANSFER_SUBMIT_AFTER_MS;
+        this.onTransferChange?.(transfer, 'updated');
       }
       if (transfer.status === 'submitted' && nowMs >= transfer.createdAt + TRANSFER_CONFIRM_AFTER_MS) {
         const at = transfer.createdAt + TRANSFER_CONFIRM_AFTER_MS;
@@ -187,6 +191,7 @@ export class MockState {
           balance.updatedAt = at;
         }
         this.openTransfers.delete(transfer);
+        this.onTransferChange?.(transfer, 'updated');
       }
     }
   }
@@ -205,6 +210,7 @@ export class MockState {
       balance.updatedAt = atMs;
     }
     this.openTransfers.delete(transfer);
+    this.onTransferChange?.(transfer, 'updated');
     return true;
   }
 

@@ -61,6 +61,13 @@ describe('coverage of the spec by the mock', () => {
       idempotencyKey: 'cover',
       body: { asset: 'Bitcoin/native', amount: '0.5', destinationAddress: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' },
     });
+    const address = (await h.call('GET', `/v1/vaults/${treasury}/addresses`)).body.data[0];
+    const deposit = h.mock.core.events.depositChanged({
+      id: 'dep_covered01', vaultId: treasury, depositAddressId: address.id, asset: `${address.network}/native`, amount: '1',
+      txHash: 'bc1covered0000000000000000000000000000000000000000', status: 'pending', createdAt: Date.parse('2026-01-01T00:00:00Z'), updatedAt: Date.parse('2026-01-01T00:00:00Z'), confirmedAt: null,
+    });
+    const event = (await h.call('GET', '/v1/events')).body.data[0];
+    const hook = (await h.call('POST', '/v1/webhook-endpoints', { body: { url: 'https://hooks.example.com/covered' } })).body;
     const calls: Record<string, [string, string, object?]> = {
       listNetworks: ['GET', '/v1/networks'],
       listAssets: ['GET', '/v1/assets'],
@@ -77,6 +84,14 @@ describe('coverage of the spec by the mock', () => {
       listApiKeys: ['GET', '/v1/api-keys'],
       createApiKey: ['POST', '/v1/api-keys', { body: { name: 'Covered', scopes: ['vaults:read'] } }],
       getApiKey: ['GET', `/v1/api-keys/${h.mock.bootstrapKey.id}`],
+      listDeposits: ['GET', `/v1/vaults/${treasury}/deposits`],
+      getDeposit: ['GET', `/v1/vaults/${treasury}/deposits/${deposit.data['id']}`],
+      listEvents: ['GET', '/v1/events'],
+      getEvent: ['GET', `/v1/events/${event.id}`],
+      listWebhookEndpoints: ['GET', '/v1/webhook-endpoints'],
+      createWebhookEndpoint: ['POST', '/v1/webhook-endpoints', { body: { url: 'https://hooks.example.com/fortary', eventTypes: ['deposit.created'] } }],
+      getWebhookEndpoint: ['GET', `/v1/webhook-endpoints/${hook.id}`],
+      deleteWebhookEndpoint: ['DELETE', `/v1/webhook-endpoints/${hook.id}`],
       revokeApiKey: ['POST', `/v1/api-keys/${h.mock.bootstrapKey.id}/revoke`],
     };
     expect(Object.keys(calls).sort()).toEqual([...operationsById.keys()].sort());

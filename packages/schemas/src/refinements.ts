@@ -16,6 +16,17 @@ export function tolerantEnum<const Values extends readonly [string, ...string[]]
   return z.string() as unknown as z.ZodType<Values[number] | (string & {}), Values[number] | (string & {})>;
 }
 
+/**
+ * The discriminator value of a response the spec's mapping does not know yet (an event type
+ * added within v1): any other string. A known value never falls through to the generic shape,
+ * so a known event with a broken body fails instead of parsing as generic.
+ */
+export function unmappedValue(known: readonly string[]): z.ZodType<string & {}, string & {}> {
+  const values = new Set(known);
+  // `string & {}`: "some other string", the type tolerance gives a value this build does not know.
+  return z.string().refine((value) => !values.has(value), { message: `a known value (${known.join(', ')}) must match the schema it maps to` }) as unknown as z.ZodType<string & {}, string & {}>;
+}
+
 /** `uniqueItems: true`: the issue points at the first repeated item. */
 export function uniqueItems(items: readonly unknown[], context: z.RefinementCtx): void {
   const seen = new Map<string, number>();

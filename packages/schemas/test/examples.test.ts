@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { operationSchemas, requestSchemas, responseSchemas } from '../src/index.ts';
 import { deref, escapePointerToken, listOperations, mergedParameters, type OpenApiDocument } from '@fortary/codegen-kit';
 import { examplePointers, examplesOf, loadBundle, specFile } from './spec-examples.ts';
@@ -70,6 +70,25 @@ function cases(): Case[] {
         list.push({ name: `${id} ${status} headers`, covers: headers.flatMap((h) => h.examples.map(([pointer]) => pointer)), schema: schemas.responseHeaders[status] as z.ZodType, value: sample });
       }
     }
+  }
+  // Webhooks: each delivery's body is what the API sends (the response flavour, as its own event
+  // schema and as the discriminated Event); its headers' examples as their schemas say.
+  for (const [name, item] of Object.entries<any>(document.webhooks ?? {})) {
+    const delivery = item.post;
+    const at = `/webhooks/${escapePointerToken(name)}/post`;
+    const media = delivery.requestBody.content['application/json'];
+    const payload = (media.schema.$ref as string).split('/').pop() as keyof typeof responseSchemas;
+    for (const [pointer, value] of examplesOf(media, `${at}/requestBody/content/application~1json`)) {
+      list.push({ name: `webhook ${name} body as ${payload}`, covers: [pointer], schema: responseSchemas[payload], value });
+      list.push({ name: `webhook ${name} body as Event`, covers: [pointer], schema: responseSchemas.Event, value });
+    }
+    delivery.parameters.forEach((parameter: any, index: number) => {
+      const resolved = follow(parameter, `${at}/parameters/${index}`);
+      const schemaName = resolved.value.schema.$ref?.split('/').pop() as keyof typeof responseSchemas | undefined;
+      // An inline header schema has no generated constant: its pattern and bounds are checked as written.
+      const schema = schemaName ? responseSchemas[schemaName] : z.string().min(resolved.value.schema.minLength).max(resolved.value.schema.maxLength).regex(new RegExp(resolved.value.schema.pattern, 'u'));
+      for (const [pointer, value] of examplesOf(resolved.value, resolved.pointer)) list.push({ name: `webhook ${name} header ${resolved.value.name}`, covers: [pointer], schema, value });
+    });
   }
   return list;
 }

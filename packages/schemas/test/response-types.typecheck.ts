@@ -11,14 +11,23 @@ import type { operationSchemas, requestSchemas, responseSchemas } from '../src/i
 
 type Equal<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
 
-/** A response type without its tolerance: the shape the spec describes today. */
+/** The fallback member of a discriminated union: its discriminator is `string & {}` (a value not known yet). */
+type FallbackFlags<T> = { [K in keyof T as string extends K ? never : K]-?: Equal<T[K], string & {}> };
+type IsFallback<T> = true extends FallbackFlags<T>[keyof FallbackFlags<T>] ? true : false;
+
+/**
+ * A response type without its tolerance: the shape the spec describes today (no index signature
+ * of loose objects, no `string & {}` of growing enums, no fallback member for unknown event types).
+ */
 type Known<T> = T extends unknown
   ? Equal<T, string & {}> extends true
     ? never
     : T extends readonly (infer Item)[]
       ? Known<Item>[]
       : T extends object
-        ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+        ? IsFallback<T> extends true
+          ? never
+          : { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
         : T
   : never;
 

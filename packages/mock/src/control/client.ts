@@ -1,3 +1,4 @@
+import type { renderDelivery } from '../events/delivery-scheduler.js';
 import type { Fault } from '../faults.js';
 import type { ClockChange, ClockState, DepositRequest, FaultsState, RequestLogPage, ResetResult, SimulatedDeposit } from './types.js';
 
@@ -36,6 +37,8 @@ export interface MockControl {
   reset(): Promise<ResetResult>;
   injectFaults(faults: Fault[]): Promise<FaultsState>;
   requests(limit?: number): Promise<RequestLogPage>;
+  /** The webhook deliveries with their attempts, newest first. */
+  deliveries(limit?: number): Promise<{ data: Array<ReturnType<typeof renderDelivery>> }>;
 }
 
 /**
@@ -89,5 +92,6 @@ export function mockControl(baseUrl: string, options: MockControlOptions = {}): 
     reset: () => call('POST', 'reset'),
     injectFaults: (faults) => call('POST', 'faults', { faults }),
     requests: (limit) => call('GET', limit === undefined ? 'requests' : `requests?limit=${limit}`),
+    deliveries: (limit) => call('GET', limit === undefined ? 'deliveries' : `deliveries?limit=${limit}`),
   };
 }

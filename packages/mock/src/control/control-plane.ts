@@ -5,6 +5,8 @@ import type { Fault } from '../faults.js';
 import { MAX_BODY_BYTES, isJsonContentType } from '../http-body.js';
 import { LOWER_ALNUM, SeededRandom } from '../random.js';
 import { renderTransfer } from '../render.js';
+import { renderDelivery } from '../events/delivery-scheduler.js';
+import type { DepositView } from '../events/deposit-book.js';
 import { DepositLedger } from './deposits.js';
 import { parseClockChange, parseDepositRequest, parseFaults } from './input.js';
 import { isLoopbackAddress } from './loopback.js';
@@ -48,12 +50,34 @@ const ROUTES: Route[] = [
     methods: { POST: (plane, match) => [200, plane.failTransfer(decodeURIComponent(match[1] as string))] },
   },
   { pattern: /^\/_mock\/reset$/, methods: { POST: (plane) => [200, plane.reset()] } },
+  {
+    pattern: /^\/_mock\/deliveries$/,
+    methods: { GET: (plane, _match, _body, url) => [200, plane.deliveries(limitOf(url.searchParams.get('limit')))] },
+  },
   { pattern: /^\/_mock\/faults$/, methods: { POST: async (plane, _match, body) => [200, plane.injectFaults(parseFaults(await body()))] } },
   {
     pattern: /^\/_mock\/requests$/,
     methods: { GET: (plane, _match, _body, url) => [200, plane.recentRequests(limitOf(url.searchParams.get('limit')))] },
   },
 ];
+
+/** A simulated deposit as the API's Deposit holds it. */
+function depositView(deposit: SimulatedDeposit): DepositView {
+  const createdAt = Date.parse(deposit.createdAt);
+  const confirmedAt = deposit.confirmedAt === null ? null : Date.parse(deposit.confirmedAt);
+  return {
+    id: deposit.id,
+    vaultId: deposit.vaultId,
+    depositAddressId: deposit.depositAddressId,
+    asset: deposit.asset,
+    amount: deposit.amount,
+    txHash: deposit.txHash,
+    status: deposit.status,
+    createdAt,
+    updatedAt: confirmedAt ?? createdAt,
+    confirmedAt,
+  };
+}
 
 function limitOf(text: string | null): number {
   if (text === null) return 100;
@@ -81,6 +105,8 @@ export class ControlPlane {
   ) {
     const seed = core.options.seed ?? 'fortary';
     this.ledger = new DepositLedger(seed);
+    // A simulated deposit is a Deposit of the API too: served by listDeposits/getDeposit, and an event.
+    this.ledger.onChange = (deposit) => core.events.depositChanged(depositView(deposit));
     this.initiallyFrozen = core.clock.frozen;
     this.requestIdPrefix = `mock${new SeededRandom(`control:${seed}`).string(4, LOWER_ALNUM)}`;
   }
@@ -155,9 +181,25 @@ export class ControlPlane {
     return { data };
   }
 
-  /** Confirms deposits whose delay has passed; run before every request to the product API. */
+  /**
+   * Confirms deposits whose delay has passed and moves transfers on to the clock's time; run
+   * before every request to the product API and after the clock moves, so the events of what
+   * happened meanwhile are recorded and their deliveries (and retries now due) start.
+   */
   settle(): void {
-    this.ledger.settle(this.core.state, this.core.clock.nowMs());
+    const nowMs = this.core.clock.nowMs();
+    this.ledger.settle(this.core.state, nowMs);
+    this.core.state.advanceTransfers(nowMs);
+    this.core.events.scheduler.poke();
+  }
+
+  /** The webhook deliveries with their attempts, newest first. */
+  deliveries(limit = 100): { data: Array<ReturnType<typeof renderDelivery>> } {
+    this.settle();
+    const all = this.core.events.scheduler.deliveries();
+    const data: Array<ReturnType<typeof renderDelivery>> = [];
+    for (let index = all.length - 1; index >= 0 && data.length < limit; index--) data.push(renderDelivery(all[index]!));
+    return { data };
   }
 
   /** Whether a request target belongs to the control plane. */

@@ -37,6 +37,8 @@ function echo(text: string): string {
  */
 export class DepositLedger {
   private readonly deposits: DepositRecord[] = [];
+  /** Told about each new deposit and each confirmation (the API's deposits and their events follow it). */
+  onChange: ((deposit: SimulatedDeposit) => void) | undefined;
   private readonly open = new Set<DepositRecord>();
   private random: SeededRandom;
 
@@ -101,7 +103,9 @@ export class DepositLedger {
     balance.pending += amount;
     this.deposits.push(record);
     this.open.add(record);
-    return this.render(record);
+    const rendered = this.render(record);
+    this.onChange?.(rendered);
+    return rendered;
   }
 
   /** Confirms the deposits whose delay has passed by `nowMs`: pending → available. */
@@ -118,6 +122,7 @@ export class DepositLedger {
       }
       record.confirmedAt = at;
       this.open.delete(record);
+      this.onChange?.(this.render(record));
     }
   }
 

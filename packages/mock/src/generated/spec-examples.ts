@@ -60,6 +60,68 @@ export const SPEC_EXAMPLES = {
       ]
     }
   ],
+  "deposits": [
+    {
+      "id": "dep_6a1f0c2e9b",
+      "vaultId": "vault_3f8a2c1d9b",
+      "depositAddressId": "addr_9d2e71c4a0",
+      "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+      "amount": "50000.000000",
+      "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+      "status": "pending",
+      "createdAt": "2026-02-01T14:20:03Z",
+      "updatedAt": "2026-02-01T14:20:03Z",
+      "confirmedAt": null
+    }
+  ],
+  "events": [
+    {
+      "id": "evt_7d3a9c2e15",
+      "type": "transfer.updated",
+      "createdAt": "2026-02-02T16:06:30Z",
+      "data": {
+        "id": "transfer_4b8e2f9a1c",
+        "vaultId": "vault_3f8a2c1d9b",
+        "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+        "amount": "1249.500000",
+        "destinationAddress": "0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
+        "status": "submitted",
+        "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+        "fee": null,
+        "note": "Invoice 2026-014",
+        "createdAt": "2026-02-02T16:05:44Z",
+        "updatedAt": "2026-02-02T16:06:30Z",
+        "completedAt": null
+      }
+    },
+    {
+      "id": "evt_5b1e8f0a42",
+      "type": "deposit.created",
+      "createdAt": "2026-02-01T14:20:03Z",
+      "data": {
+        "id": "dep_6a1f0c2e9b",
+        "vaultId": "vault_3f8a2c1d9b",
+        "depositAddressId": "addr_9d2e71c4a0",
+        "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+        "amount": "50000.000000",
+        "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+        "status": "pending",
+        "createdAt": "2026-02-01T14:20:03Z",
+        "updatedAt": "2026-02-01T14:20:03Z",
+        "confirmedAt": null
+      }
+    }
+  ],
+  "webhookEndpoints": [
+    {
+      "id": "whep_8e4c1a7f30",
+      "url": "https://hooks.example.com/fortary",
+      "eventTypes": null,
+      "description": null,
+      "apiKeyId": "key_8f3b2a7c61",
+      "createdAt": "2026-02-01T09:00:00Z"
+    }
+  ],
   "balances": [
     {
       "vaultId": "vault_3f8a2c1d9b",

@@ -4,7 +4,7 @@
 import type { components } from '@fortary/types';
 
 /** Every scope an API key may hold, in the order of the spec. */
-export const SCOPES = ["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage"] as const;
+export const SCOPES = ["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage","webhooks:manage"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** x-error-catalog: the status and type of every error code. */
@@ -61,6 +61,18 @@ export const ERROR_CATALOG = {
     "status": 404,
     "type": "not_found"
   },
+  "deposit_not_found": {
+    "status": 404,
+    "type": "not_found"
+  },
+  "event_not_found": {
+    "status": 404,
+    "type": "not_found"
+  },
+  "webhook_endpoint_not_found": {
+    "status": 404,
+    "type": "not_found"
+  },
   "route_not_found": {
     "status": 404,
     "type": "not_found"
@@ -98,6 +110,10 @@ export const ERROR_CATALOG = {
     "type": "invalid_request"
   },
   "invalid_amount": {
+    "status": 422,
+    "type": "invalid_request"
+  },
+  "invalid_url": {
     "status": 422,
     "type": "invalid_request"
   },
@@ -213,6 +229,53 @@ export const RESPONSE_SHAPES = {
     { name: "createdAt", required: true, nullable: false, timestamp: true },
     { name: "secret", required: true, nullable: false, timestamp: false },
   ],
+  Deposit: [
+    { name: "id", required: true, nullable: false, timestamp: false },
+    { name: "vaultId", required: true, nullable: false, timestamp: false },
+    { name: "depositAddressId", required: true, nullable: false, timestamp: false },
+    { name: "asset", required: true, nullable: false, timestamp: false },
+    { name: "amount", required: true, nullable: false, timestamp: false },
+    { name: "txHash", required: true, nullable: false, timestamp: false },
+    { name: "status", required: true, nullable: false, timestamp: false },
+    { name: "createdAt", required: true, nullable: false, timestamp: true },
+    { name: "updatedAt", required: true, nullable: false, timestamp: true },
+    { name: "confirmedAt", required: true, nullable: true, timestamp: true },
+  ],
+  EventEnvelope: [
+    { name: "id", required: true, nullable: false, timestamp: false },
+    { name: "type", required: true, nullable: false, timestamp: false },
+    { name: "createdAt", required: true, nullable: false, timestamp: true },
+    { name: "data", required: true, nullable: false, timestamp: false },
+  ],
+  TransferEvent: [
+    { name: "id", required: true, nullable: false, timestamp: false },
+    { name: "type", required: true, nullable: false, timestamp: false },
+    { name: "createdAt", required: true, nullable: false, timestamp: true },
+    { name: "data", required: true, nullable: false, timestamp: false },
+  ],
+  DepositEvent: [
+    { name: "id", required: true, nullable: false, timestamp: false },
+    { name: "type", required: true, nullable: false, timestamp: false },
+    { name: "createdAt", required: true, nullable: false, timestamp: true },
+    { name: "data", required: true, nullable: false, timestamp: false },
+  ],
+  WebhookEndpoint: [
+    { name: "id", required: true, nullable: false, timestamp: false },
+    { name: "url", required: true, nullable: false, timestamp: false },
+    { name: "eventTypes", required: true, nullable: true, timestamp: false },
+    { name: "description", required: true, nullable: true, timestamp: false },
+    { name: "apiKeyId", required: true, nullable: false, timestamp: false },
+    { name: "createdAt", required: true, nullable: false, timestamp: true },
+  ],
+  CreatedWebhookEndpoint: [
+    { name: "id", required: true, nullable: false, timestamp: false },
+    { name: "url", required: true, nullable: false, timestamp: false },
+    { name: "eventTypes", required: true, nullable: true, timestamp: false },
+    { name: "description", required: true, nullable: true, timestamp: false },
+    { name: "apiKeyId", required: true, nullable: false, timestamp: false },
+    { name: "createdAt", required: true, nullable: false, timestamp: true },
+    { name: "secret", required: true, nullable: false, timestamp: false },
+  ],
   NetworkPage: [
     { name: "data", required: true, nullable: false, timestamp: false },
     { name: "nextCursor", required: true, nullable: true, timestamp: false },
@@ -238,6 +301,18 @@ export const RESPONSE_SHAPES = {
     { name: "nextCursor", required: true, nullable: true, timestamp: false },
   ],
   ApiKeyPage: [
+    { name: "data", required: true, nullable: false, timestamp: false },
+    { name: "nextCursor", required: true, nullable: true, timestamp: false },
+  ],
+  DepositPage: [
+    { name: "data", required: true, nullable: false, timestamp: false },
+    { name: "nextCursor", required: true, nullable: true, timestamp: false },
+  ],
+  EventPage: [
+    { name: "data", required: true, nullable: false, timestamp: false },
+    { name: "nextCursor", required: true, nullable: true, timestamp: false },
+  ],
+  WebhookEndpointPage: [
     { name: "data", required: true, nullable: false, timestamp: false },
     { name: "nextCursor", required: true, nullable: true, timestamp: false },
   ],

@@ -2,12 +2,15 @@
 // change the spec or the generator, then run `pnpm generate`.
 
 import { z } from 'zod';
-import { assetIdInRequest, assetIdInResponse, checkDestinationAddress, tolerantEnum, uniqueItems } from '../refinements.js';
+import { assetIdInRequest, assetIdInResponse, checkDestinationAddress, tolerantEnum, uniqueItems, unmappedValue } from '../refinements.js';
 
 export const request$VaultId = z.string().min(7).max(64).regex(new RegExp("^vault_[a-z0-9]+$", 'u'));
 export const request$ApiKeyId = z.string().min(5).max(64).regex(new RegExp("^key_[a-z0-9]+$", 'u'));
 export const request$DepositAddressId = z.string().min(6).max(64).regex(new RegExp("^addr_[a-z0-9]+$", 'u'));
 export const request$TransferId = z.string().min(10).max(64).regex(new RegExp("^transfer_[a-z0-9]+$", 'u'));
+export const request$DepositId = z.string().min(5).max(64).regex(new RegExp("^dep_[a-z0-9]+$", 'u'));
+export const request$EventId = z.string().min(5).max(64).regex(new RegExp("^evt_[a-z0-9]+$", 'u'));
+export const request$WebhookEndpointId = z.string().min(6).max(64).regex(new RegExp("^whep_[a-z0-9]+$", 'u'));
 export const request$RequestId = z.string().min(5).max(64).regex(new RegExp("^req_[a-z0-9]+$", 'u'));
 export const request$Cursor = z.string().min(1).max(512).regex(new RegExp("^[A-Za-z0-9_-]+$", 'u'));
 export const request$IdempotencyKey = z.string().min(1).max(255).regex(new RegExp("^[\\x21-\\x7E]+$", 'u'));
@@ -19,9 +22,11 @@ export const request$BlockchainAddress = z.string().min(26).max(90).regex(new Re
 export const request$TransactionHash = z.string().min(32).max(128).regex(new RegExp("^[0-9A-Za-z]+$", 'u'));
 export const request$Amount = z.string().min(1).max(100).regex(new RegExp("^(0|[1-9][0-9]*)(\\.[0-9]+)?$", 'u'));
 export const request$Timestamp = z.iso.datetime({ offset: true }).min(20).max(30).regex(new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$", 'u'));
-export const request$Scope = z.enum(["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage"]);
+export const request$Scope = z.enum(["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage","webhooks:manage"]);
 export const request$Cidr = z.string().min(2).max(49).regex(new RegExp("^(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:/[0-9]{1,3})?$", 'u'));
 export const request$TransferStatus = z.enum(["pending","submitted","confirmed","failed"]);
+export const request$DepositStatus = z.enum(["pending","confirmed"]);
+export const request$EventType = z.enum(["transfer.created","transfer.updated","deposit.created","deposit.updated"]);
 export const request$Network = z.strictObject({
   "name": request$NetworkName,
   "displayName": z.string().min(1).max(100),
@@ -105,6 +110,58 @@ export const request$CreatedApiKey = z.strictObject({
   "createdAt": request$Timestamp,
   "secret": request$ApiKeySecret,
 });
+export const request$Deposit = z.strictObject({
+  "id": request$DepositId,
+  "vaultId": request$VaultId,
+  "depositAddressId": request$DepositAddressId,
+  "asset": request$AssetId,
+  "amount": request$Amount,
+  "txHash": request$TransactionHash,
+  "status": request$DepositStatus,
+  "createdAt": request$Timestamp,
+  "updatedAt": request$Timestamp,
+  "confirmedAt": request$Timestamp.nullable(),
+});
+export const request$EventEnvelope = z.strictObject({
+  "id": request$EventId,
+  "type": request$EventType,
+  "createdAt": request$Timestamp,
+  "data": z.strictObject({}),
+});
+export const request$TransferEvent = z.strictObject({
+  "id": request$EventId,
+  "type": z.enum(["transfer.created","transfer.updated"]),
+  "createdAt": request$Timestamp,
+  "data": request$Transfer,
+});
+export const request$DepositEvent = z.strictObject({
+  "id": request$EventId,
+  "type": z.enum(["deposit.created","deposit.updated"]),
+  "createdAt": request$Timestamp,
+  "data": request$Deposit,
+});
+export const request$Event = z.union([request$TransferEvent, request$DepositEvent]);
+export const request$EventTypeList = z.array(request$EventType).min(1).max(100).superRefine(uniqueItems);
+export const request$WebhookUrl = z.string().min(10).max(2048).regex(new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$", 'u'));
+export const request$WebhookDescription = z.string().min(1).max(500);
+export const request$WebhookEndpoint = z.strictObject({
+  "id": request$WebhookEndpointId,
+  "url": request$WebhookUrl,
+  "eventTypes": request$EventTypeList.nullable(),
+  "description": request$WebhookDescription.nullable(),
+  "apiKeyId": request$ApiKeyId,
+  "createdAt": request$Timestamp,
+});
+export const request$WebhookSecret = z.string().min(24).max(128).regex(new RegExp("^whsec_[A-Za-z0-9]+$", 'u'));
+export const request$CreatedWebhookEndpoint = z.strictObject({
+  "id": request$WebhookEndpointId,
+  "url": request$WebhookUrl,
+  "eventTypes": request$EventTypeList.nullable(),
+  "description": request$WebhookDescription.nullable(),
+  "apiKeyId": request$ApiKeyId,
+  "createdAt": request$Timestamp,
+  "secret": request$WebhookSecret,
+});
 export const request$CreateVaultRequest = z.strictObject({
   "name": request$VaultName,
 });
@@ -127,6 +184,11 @@ export const request$CreateApiKeyRequest = z.strictObject({
   "vaultAllowlist": request$VaultAllowlist.optional(),
   "ipAllowlist": request$IpAllowlist.optional(),
   "expiresAt": request$Timestamp.optional(),
+});
+export const request$CreateWebhookEndpointRequest = z.strictObject({
+  "url": request$WebhookUrl,
+  "eventTypes": request$EventTypeList.optional(),
+  "description": request$WebhookDescription.optional(),
 });
 export const request$NextCursor = request$Cursor.nullable();
 export const request$NetworkPage = z.strictObject({
@@ -157,8 +219,20 @@ export const request$ApiKeyPage = z.strictObject({
   "data": z.array(request$ApiKey).max(100),
   "nextCursor": request$NextCursor,
 });
+export const request$DepositPage = z.strictObject({
+  "data": z.array(request$Deposit).max(100),
+  "nextCursor": request$NextCursor,
+});
+export const request$EventPage = z.strictObject({
+  "data": z.array(request$Event).max(100),
+  "nextCursor": request$NextCursor,
+});
+export const request$WebhookEndpointPage = z.strictObject({
+  "data": z.array(request$WebhookEndpoint).max(100),
+  "nextCursor": request$NextCursor,
+});
 export const request$ErrorType = z.enum(["invalid_request","authentication","permission","not_found","conflict","rate_limit","internal","unavailable"]);
-export const request$ErrorCode = z.enum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","insufficient_balance","idempotency_key_reused","request_header_fields_too_large","rate_limited","internal_error","service_unavailable"]);
+export const request$ErrorCode = z.enum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","deposit_not_found","event_not_found","webhook_endpoint_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","invalid_url","insufficient_balance","idempotency_key_reused","request_header_fields_too_large","rate_limited","internal_error","service_unavailable"]);
 export const request$ErrorDetail = z.strictObject({
   "field": z.string().min(1).max(200),
   "issue": z.string().min(1).max(500),
@@ -175,6 +249,9 @@ export const response$VaultId = z.string().min(7).max(64).regex(new RegExp("^vau
 export const response$ApiKeyId = z.string().min(5).max(64).regex(new RegExp("^key_[a-z0-9]+$", 'u'));
 export const response$DepositAddressId = z.string().min(6).max(64).regex(new RegExp("^addr_[a-z0-9]+$", 'u'));
 export const response$TransferId = z.string().min(10).max(64).regex(new RegExp("^transfer_[a-z0-9]+$", 'u'));
+export const response$DepositId = z.string().min(5).max(64).regex(new RegExp("^dep_[a-z0-9]+$", 'u'));
+export const response$EventId = z.string().min(5).max(64).regex(new RegExp("^evt_[a-z0-9]+$", 'u'));
+export const response$WebhookEndpointId = z.string().min(6).max(64).regex(new RegExp("^whep_[a-z0-9]+$", 'u'));
 export const response$RequestId = z.string().min(5).max(64).regex(new RegExp("^req_[a-z0-9]+$", 'u'));
 export const response$Cursor = z.string().min(1).max(512).regex(new RegExp("^[A-Za-z0-9_-]+$", 'u'));
 export const response$IdempotencyKey = z.string().min(1).max(255).regex(new RegExp("^[\\x21-\\x7E]+$", 'u'));
@@ -186,9 +263,11 @@ export const response$BlockchainAddress = z.string().min(26).max(90).regex(new R
 export const response$TransactionHash = z.string().min(32).max(128).regex(new RegExp("^[0-9A-Za-z]+$", 'u'));
 export const response$Amount = z.string().min(1).max(100).regex(new RegExp("^(0|[1-9][0-9]*)(\\.[0-9]+)?$", 'u'));
 export const response$Timestamp = z.iso.datetime({ offset: true }).min(20).max(30).regex(new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$", 'u'));
-export const response$Scope = tolerantEnum(["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage"]);
+export const response$Scope = tolerantEnum(["vaults:read","vaults:write","transfers:read","transfers:write","api-keys:manage","webhooks:manage"]);
 export const response$Cidr = z.string().min(2).max(49).regex(new RegExp("^(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:/[0-9]{1,3})?$", 'u'));
 export const response$TransferStatus = tolerantEnum(["pending","submitted","confirmed","failed"]);
+export const response$DepositStatus = tolerantEnum(["pending","confirmed"]);
+export const response$EventType = tolerantEnum(["transfer.created","transfer.updated","deposit.created","deposit.updated"]);
 export const response$Network = z.looseObject({
   "name": response$NetworkName,
   "displayName": z.string().min(1).max(100),
@@ -272,6 +351,64 @@ export const response$CreatedApiKey = z.looseObject({
   "createdAt": response$Timestamp,
   "secret": response$ApiKeySecret,
 });
+export const response$Deposit = z.looseObject({
+  "id": response$DepositId,
+  "vaultId": response$VaultId,
+  "depositAddressId": response$DepositAddressId,
+  "asset": response$AssetId,
+  "amount": response$Amount,
+  "txHash": response$TransactionHash,
+  "status": response$DepositStatus,
+  "createdAt": response$Timestamp,
+  "updatedAt": response$Timestamp,
+  "confirmedAt": response$Timestamp.nullable(),
+});
+export const response$EventEnvelope = z.looseObject({
+  "id": response$EventId,
+  "type": response$EventType,
+  "createdAt": response$Timestamp,
+  "data": z.looseObject({}),
+});
+export const response$TransferEvent = z.looseObject({
+  "id": response$EventId,
+  "type": tolerantEnum(["transfer.created","transfer.updated"]),
+  "createdAt": response$Timestamp,
+  "data": response$Transfer,
+});
+export const response$DepositEvent = z.looseObject({
+  "id": response$EventId,
+  "type": tolerantEnum(["deposit.created","deposit.updated"]),
+  "createdAt": response$Timestamp,
+  "data": response$Deposit,
+});
+export const response$Event = z.union([
+  z.discriminatedUnion("type", [
+    response$TransferEvent.extend({ "type": z.enum(["transfer.created","transfer.updated"]) }),
+    response$DepositEvent.extend({ "type": z.enum(["deposit.created","deposit.updated"]) }),
+  ]),
+  response$EventEnvelope.extend({ "type": unmappedValue(["transfer.created","transfer.updated","deposit.created","deposit.updated"]) }),
+]);
+export const response$EventTypeList = z.array(response$EventType).min(1).max(100).superRefine(uniqueItems);
+export const response$WebhookUrl = z.string().min(10).max(2048).regex(new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$", 'u'));
+export const response$WebhookDescription = z.string().min(1).max(500);
+export const response$WebhookEndpoint = z.looseObject({
+  "id": response$WebhookEndpointId,
+  "url": response$WebhookUrl,
+  "eventTypes": response$EventTypeList.nullable(),
+  "description": response$WebhookDescription.nullable(),
+  "apiKeyId": response$ApiKeyId,
+  "createdAt": response$Timestamp,
+});
+export const response$WebhookSecret = z.string().min(24).max(128).regex(new RegExp("^whsec_[A-Za-z0-9]+$", 'u'));
+export const response$CreatedWebhookEndpoint = z.looseObject({
+  "id": response$WebhookEndpointId,
+  "url": response$WebhookUrl,
+  "eventTypes": response$EventTypeList.nullable(),
+  "description": response$WebhookDescription.nullable(),
+  "apiKeyId": response$ApiKeyId,
+  "createdAt": response$Timestamp,
+  "secret": response$WebhookSecret,
+});
 export const response$CreateVaultRequest = z.looseObject({
   "name": response$VaultName,
 });
@@ -294,6 +431,11 @@ export const response$CreateApiKeyRequest = z.looseObject({
   "vaultAllowlist": response$VaultAllowlist.optional(),
   "ipAllowlist": response$IpAllowlist.optional(),
   "expiresAt": response$Timestamp.optional(),
+});
+export const response$CreateWebhookEndpointRequest = z.looseObject({
+  "url": response$WebhookUrl,
+  "eventTypes": response$EventTypeList.optional(),
+  "description": response$WebhookDescription.optional(),
 });
 export const response$NextCursor = response$Cursor.nullable();
 export const response$NetworkPage = z.looseObject({
@@ -324,8 +466,20 @@ export const response$ApiKeyPage = z.looseObject({
   "data": z.array(response$ApiKey).max(100),
   "nextCursor": response$NextCursor,
 });
+export const response$DepositPage = z.looseObject({
+  "data": z.array(response$Deposit).max(100),
+  "nextCursor": response$NextCursor,
+});
+export const response$EventPage = z.looseObject({
+  "data": z.array(response$Event).max(100),
+  "nextCursor": response$NextCursor,
+});
+export const response$WebhookEndpointPage = z.looseObject({
+  "data": z.array(response$WebhookEndpoint).max(100),
+  "nextCursor": response$NextCursor,
+});
 export const response$ErrorType = tolerantEnum(["invalid_request","authentication","permission","not_found","conflict","rate_limit","internal","unavailable"]);
-export const response$ErrorCode = tolerantEnum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","insufficient_balance","idempotency_key_reused","request_header_fields_too_large","rate_limited","internal_error","service_unavailable"]);
+export const response$ErrorCode = tolerantEnum(["malformed_request","invalid_cursor","idempotency_key_required","missing_api_key","invalid_api_key","api_key_revoked","api_key_expired","insufficient_scope","vault_not_allowed","ip_not_allowed","vault_not_found","transfer_not_found","api_key_not_found","deposit_not_found","event_not_found","webhook_endpoint_not_found","route_not_found","method_not_allowed","idempotency_key_in_use","payload_too_large","unsupported_media_type","validation_failed","unknown_network","invalid_asset","invalid_address","invalid_amount","invalid_url","insufficient_balance","idempotency_key_reused","request_header_fields_too_large","rate_limited","internal_error","service_unavailable"]);
 export const response$ErrorDetail = z.looseObject({
   "field": z.string().min(1).max(200),
   "issue": z.string().min(1).max(500),
@@ -344,6 +498,9 @@ export const requestSchemas: {
   readonly ApiKeyId: typeof request$ApiKeyId;
   readonly DepositAddressId: typeof request$DepositAddressId;
   readonly TransferId: typeof request$TransferId;
+  readonly DepositId: typeof request$DepositId;
+  readonly EventId: typeof request$EventId;
+  readonly WebhookEndpointId: typeof request$WebhookEndpointId;
   readonly RequestId: typeof request$RequestId;
   readonly Cursor: typeof request$Cursor;
   readonly IdempotencyKey: typeof request$IdempotencyKey;
@@ -358,6 +515,8 @@ export const requestSchemas: {
   readonly Scope: typeof request$Scope;
   readonly Cidr: typeof request$Cidr;
   readonly TransferStatus: typeof request$TransferStatus;
+  readonly DepositStatus: typeof request$DepositStatus;
+  readonly EventType: typeof request$EventType;
   readonly Network: typeof request$Network;
   readonly Asset: typeof request$Asset;
   readonly Vault: typeof request$Vault;
@@ -374,11 +533,23 @@ export const requestSchemas: {
   readonly ScopeList: typeof request$ScopeList;
   readonly VaultAllowlist: typeof request$VaultAllowlist;
   readonly IpAllowlist: typeof request$IpAllowlist;
+  readonly Deposit: typeof request$Deposit;
+  readonly EventEnvelope: typeof request$EventEnvelope;
+  readonly TransferEvent: typeof request$TransferEvent;
+  readonly DepositEvent: typeof request$DepositEvent;
+  readonly Event: typeof request$Event;
+  readonly EventTypeList: typeof request$EventTypeList;
+  readonly WebhookEndpoint: typeof request$WebhookEndpoint;
+  readonly CreatedWebhookEndpoint: typeof request$CreatedWebhookEndpoint;
+  readonly WebhookSecret: typeof request$WebhookSecret;
+  readonly WebhookUrl: typeof request$WebhookUrl;
+  readonly WebhookDescription: typeof request$WebhookDescription;
   readonly CreateVaultRequest: typeof request$CreateVaultRequest;
   readonly UpdateVaultRequest: typeof request$UpdateVaultRequest;
   readonly CreateDepositAddressRequest: typeof request$CreateDepositAddressRequest;
   readonly CreateTransferRequest: typeof request$CreateTransferRequest;
   readonly CreateApiKeyRequest: typeof request$CreateApiKeyRequest;
+  readonly CreateWebhookEndpointRequest: typeof request$CreateWebhookEndpointRequest;
   readonly NetworkPage: typeof request$NetworkPage;
   readonly AssetPage: typeof request$AssetPage;
   readonly VaultPage: typeof request$VaultPage;
@@ -386,6 +557,9 @@ export const requestSchemas: {
   readonly DepositAddressPage: typeof request$DepositAddressPage;
   readonly TransferPage: typeof request$TransferPage;
   readonly ApiKeyPage: typeof request$ApiKeyPage;
+  readonly DepositPage: typeof request$DepositPage;
+  readonly EventPage: typeof request$EventPage;
+  readonly WebhookEndpointPage: typeof request$WebhookEndpointPage;
   readonly NextCursor: typeof request$NextCursor;
   readonly Error: typeof request$Error;
   readonly ErrorDetail: typeof request$ErrorDetail;
@@ -396,6 +570,9 @@ export const requestSchemas: {
   ApiKeyId: request$ApiKeyId,
   DepositAddressId: request$DepositAddressId,
   TransferId: request$TransferId,
+  DepositId: request$DepositId,
+  EventId: request$EventId,
+  WebhookEndpointId: request$WebhookEndpointId,
   RequestId: request$RequestId,
   Cursor: request$Cursor,
   IdempotencyKey: request$IdempotencyKey,
@@ -410,6 +587,8 @@ export const requestSchemas: {
   Scope: request$Scope,
   Cidr: request$Cidr,
   TransferStatus: request$TransferStatus,
+  DepositStatus: request$DepositStatus,
+  EventType: request$EventType,
   Network: request$Network,
   Asset: request$Asset,
   Vault: request$Vault,
@@ -426,11 +605,23 @@ export const requestSchemas: {
   ScopeList: request$ScopeList,
   VaultAllowlist: request$VaultAllowlist,
   IpAllowlist: request$IpAllowlist,
+  Deposit: request$Deposit,
+  EventEnvelope: request$EventEnvelope,
+  TransferEvent: request$TransferEvent,
+  DepositEvent: request$DepositEvent,
+  Event: request$Event,
+  EventTypeList: request$EventTypeList,
+  WebhookEndpoint: request$WebhookEndpoint,
+  CreatedWebhookEndpoint: request$CreatedWebhookEndpoint,
+  WebhookSecret: request$WebhookSecret,
+  WebhookUrl: request$WebhookUrl,
+  WebhookDescription: request$WebhookDescription,
   CreateVaultRequest: request$CreateVaultRequest,
   UpdateVaultRequest: request$UpdateVaultRequest,
   CreateDepositAddressRequest: request$CreateDepositAddressRequest,
   CreateTransferRequest: request$CreateTransferRequest,
   CreateApiKeyRequest: request$CreateApiKeyRequest,
+  CreateWebhookEndpointRequest: request$CreateWebhookEndpointRequest,
   NetworkPage: request$NetworkPage,
   AssetPage: request$AssetPage,
   VaultPage: request$VaultPage,
@@ -438,6 +629,9 @@ export const requestSchemas: {
   DepositAddressPage: request$DepositAddressPage,
   TransferPage: request$TransferPage,
   ApiKeyPage: request$ApiKeyPage,
+  DepositPage: request$DepositPage,
+  EventPage: request$EventPage,
+  WebhookEndpointPage: request$WebhookEndpointPage,
   NextCursor: request$NextCursor,
   Error: request$Error,
   ErrorDetail: request$ErrorDetail,
@@ -451,6 +645,9 @@ export const responseSchemas: {
   readonly ApiKeyId: typeof response$ApiKeyId;
   readonly DepositAddressId: typeof response$DepositAddressId;
   readonly TransferId: typeof response$TransferId;
+  readonly DepositId: typeof response$DepositId;
+  readonly EventId: typeof response$EventId;
+  readonly WebhookEndpointId: typeof response$WebhookEndpointId;
   readonly RequestId: typeof response$RequestId;
   readonly Cursor: typeof response$Cursor;
   readonly IdempotencyKey: typeof response$IdempotencyKey;
@@ -465,6 +662,8 @@ export const responseSchemas: {
   readonly Scope: typeof response$Scope;
   readonly Cidr: typeof response$Cidr;
   readonly TransferStatus: typeof response$TransferStatus;
+  readonly DepositStatus: typeof response$DepositStatus;
+  readonly EventType: typeof response$EventType;
   readonly Network: typeof response$Network;
   readonly Asset: typeof response$Asset;
   readonly Vault: typeof response$Vault;
@@ -481,11 +680,23 @@ export const responseSchemas: {
   readonly ScopeList: typeof response$ScopeList;
   readonly VaultAllowlist: typeof response$VaultAllowlist;
   readonly IpAllowlist: typeof response$IpAllowlist;
+  readonly Deposit: typeof response$Deposit;
+  readonly EventEnvelope: typeof response$EventEnvelope;
+  readonly TransferEvent: typeof response$TransferEvent;
+  readonly DepositEvent: typeof response$DepositEvent;
+  readonly Event: typeof response$Event;
+  readonly EventTypeList: typeof response$EventTypeList;
+  readonly WebhookEndpoint: typeof response$WebhookEndpoint;
+  readonly CreatedWebhookEndpoint: typeof response$CreatedWebhookEndpoint;
+  readonly WebhookSecret: typeof response$WebhookSecret;
+  readonly WebhookUrl: typeof response$WebhookUrl;
+  readonly WebhookDescription: typeof response$WebhookDescription;
   readonly CreateVaultRequest: typeof response$CreateVaultRequest;
   readonly UpdateVaultRequest: typeof response$UpdateVaultRequest;
   readonly CreateDepositAddressRequest: typeof response$CreateDepositAddressRequest;
   readonly CreateTransferRequest: typeof response$CreateTransferRequest;
   readonly CreateApiKeyRequest: typeof response$CreateApiKeyRequest;
+  readonly CreateWebhookEndpointRequest: typeof response$CreateWebhookEndpointRequest;
   readonly NetworkPage: typeof response$NetworkPage;
   readonly AssetPage: typeof response$AssetPage;
   readonly VaultPage: typeof response$VaultPage;
@@ -493,6 +704,9 @@ export const responseSchemas: {
   readonly DepositAddressPage: typeof response$DepositAddressPage;
   readonly TransferPage: typeof response$TransferPage;
   readonly ApiKeyPage: typeof response$ApiKeyPage;
+  readonly DepositPage: typeof response$DepositPage;
+  readonly EventPage: typeof response$EventPage;
+  readonly WebhookEndpointPage: typeof response$WebhookEndpointPage;
   readonly NextCursor: typeof response$NextCursor;
   readonly Error: typeof response$Error;
   readonly ErrorDetail: typeof response$ErrorDetail;
@@ -503,6 +717,9 @@ export const responseSchemas: {
   ApiKeyId: response$ApiKeyId,
   DepositAddressId: response$DepositAddressId,
   TransferId: response$TransferId,
+  DepositId: response$DepositId,
+  EventId: response$EventId,
+  WebhookEndpointId: response$WebhookEndpointId,
   RequestId: response$RequestId,
   Cursor: response$Cursor,
   IdempotencyKey: response$IdempotencyKey,
@@ -517,6 +734,8 @@ export const responseSchemas: {
   Scope: response$Scope,
   Cidr: response$Cidr,
   TransferStatus: response$TransferStatus,
+  DepositStatus: response$DepositStatus,
+  EventType: response$EventType,
   Network: response$Network,
   Asset: response$Asset,
   Vault: response$Vault,
@@ -533,11 +752,23 @@ export const responseSchemas: {
   ScopeList: response$ScopeList,
   VaultAllowlist: response$VaultAllowlist,
   IpAllowlist: response$IpAllowlist,
+  Deposit: response$Deposit,
+  EventEnvelope: response$EventEnvelope,
+  TransferEvent: response$TransferEvent,
+  DepositEvent: response$DepositEvent,
+  Event: response$Event,
+  EventTypeList: response$EventTypeList,
+  WebhookEndpoint: response$WebhookEndpoint,
+  CreatedWebhookEndpoint: response$CreatedWebhookEndpoint,
+  WebhookSecret: response$WebhookSecret,
+  WebhookUrl: response$WebhookUrl,
+  WebhookDescription: response$WebhookDescription,
   CreateVaultRequest: response$CreateVaultRequest,
   UpdateVaultRequest: response$UpdateVaultRequest,
   CreateDepositAddressRequest: response$CreateDepositAddressRequest,
   CreateTransferRequest: response$CreateTransferRequest,
   CreateApiKeyRequest: response$CreateApiKeyRequest,
+  CreateWebhookEndpointRequest: response$CreateWebhookEndpointRequest,
   NetworkPage: response$NetworkPage,
   AssetPage: response$AssetPage,
   VaultPage: response$VaultPage,
@@ -545,6 +776,9 @@ export const responseSchemas: {
   DepositAddressPage: response$DepositAddressPage,
   TransferPage: response$TransferPage,
   ApiKeyPage: response$ApiKeyPage,
+  DepositPage: response$DepositPage,
+  EventPage: response$EventPage,
+  WebhookEndpointPage: response$WebhookEndpointPage,
   NextCursor: response$NextCursor,
   Error: response$Error,
   ErrorDetail: response$ErrorDetail,

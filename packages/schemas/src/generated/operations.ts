@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { fromText, tolerantEnum } from '../refinements.js';
 import type { OperationSchema } from '../operation-schema.js';
-import { request$ApiKeyId, request$CreateApiKeyRequest, request$CreateDepositAddressRequest, request$CreateTransferRequest, request$CreateVaultRequest, request$Cursor, request$IdempotencyKey, request$NetworkName, request$TransferId, request$TransferStatus, request$UpdateVaultRequest, request$VaultId, response$ApiKey, response$ApiKeyPage, response$AssetPage, response$CreatedApiKey, response$DepositAddress, response$DepositAddressPage, response$Error, response$NetworkPage, response$RequestId, response$Transfer, response$TransferPage, response$Vault, response$VaultBalancePage, response$VaultPage } from './components.js';
+import { request$ApiKeyId, request$CreateApiKeyRequest, request$CreateDepositAddressRequest, request$CreateTransferRequest, request$CreateVaultRequest, request$CreateWebhookEndpointRequest, request$Cursor, request$DepositId, request$DepositStatus, request$EventId, request$EventType, request$IdempotencyKey, request$NetworkName, request$TransferId, request$TransferStatus, request$UpdateVaultRequest, request$VaultId, request$WebhookEndpointId, response$ApiKey, response$ApiKeyPage, response$AssetPage, response$CreatedApiKey, response$CreatedWebhookEndpoint, response$Deposit, response$DepositAddress, response$DepositAddressPage, response$DepositPage, response$Error, response$Event, response$EventPage, response$NetworkPage, response$RequestId, response$Transfer, response$TransferPage, response$Vault, response$VaultBalancePage, response$VaultPage, response$WebhookEndpoint, response$WebhookEndpointPage } from './components.js';
 
 export const listNetworks$query = z.strictObject({
   "limit": fromText.number(z.int().min(1).max(100)).default(25),
@@ -59,9 +59,30 @@ export const getTransfer$path = z.strictObject({
   "vaultId": request$VaultId,
   "transferId": request$TransferId,
 });
+export const listDeposits$query = z.strictObject({
+  "limit": fromText.number(z.int().min(1).max(100)).default(25),
+  "cursor": request$Cursor.optional(),
+  "status": request$DepositStatus.optional(),
+});
+export const getDeposit$path = z.strictObject({
+  "vaultId": request$VaultId,
+  "depositId": request$DepositId,
+});
 export const getApiKey$path = z.strictObject({
   "apiKeyId": request$ApiKeyId,
 });
+export const listEvents$query = z.strictObject({
+  "limit": fromText.number(z.int().min(1).max(100)).default(25),
+  "cursor": request$Cursor.optional(),
+  "type": request$EventType.optional(),
+});
+export const getEvent$path = z.strictObject({
+  "eventId": request$EventId,
+});
+export const getWebhookEndpoint$path = z.strictObject({
+  "webhookEndpointId": request$WebhookEndpointId,
+});
+export const deleteWebhookEndpoint$204$body = z.undefined();
 
 /**
  * Per operationId: its method and path, its request parts (strict; header names lower-cased;
@@ -456,6 +477,65 @@ export const operationSchemas: {
       readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
     };
   };
+  readonly listDeposits: {
+    readonly method: "get";
+    readonly path: "/v1/vaults/{vaultId}/deposits";
+    readonly request: {
+      readonly "path": typeof getVault$path;
+      readonly "query": typeof listDeposits$query;
+    };
+    readonly responses: {
+      readonly "200": typeof response$DepositPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly getDeposit: {
+    readonly method: "get";
+    readonly path: "/v1/vaults/{vaultId}/deposits/{depositId}";
+    readonly request: {
+      readonly "path": typeof getDeposit$path;
+    };
+    readonly responses: {
+      readonly "200": typeof response$Deposit;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
   readonly listApiKeys: {
     readonly method: "get";
     readonly path: "/v1/api-keys";
@@ -576,6 +656,181 @@ export const operationSchemas: {
       readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
       readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
       readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly listEvents: {
+    readonly method: "get";
+    readonly path: "/v1/events";
+    readonly request: {
+      readonly "query": typeof listEvents$query;
+    };
+    readonly responses: {
+      readonly "200": typeof response$EventPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly getEvent: {
+    readonly method: "get";
+    readonly path: "/v1/events/{eventId}";
+    readonly request: {
+      readonly "path": typeof getEvent$path;
+    };
+    readonly responses: {
+      readonly "200": typeof response$Event;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly listWebhookEndpoints: {
+    readonly method: "get";
+    readonly path: "/v1/webhook-endpoints";
+    readonly request: {
+      readonly "query": typeof listNetworks$query;
+    };
+    readonly responses: {
+      readonly "200": typeof response$WebhookEndpointPage;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly createWebhookEndpoint: {
+    readonly method: "post";
+    readonly path: "/v1/webhook-endpoints";
+    readonly request: {
+      readonly "headers": typeof createVault$headers;
+      readonly "body": typeof request$CreateWebhookEndpointRequest;
+    };
+    readonly responses: {
+      readonly "201": typeof response$CreatedWebhookEndpoint;
+      readonly "400": typeof response$Error;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "409": typeof response$Error;
+      readonly "413": typeof response$Error;
+      readonly "415": typeof response$Error;
+      readonly "422": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "201": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed;
+      readonly "400": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "409": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "413": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "415": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "422": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly getWebhookEndpoint: {
+    readonly method: "get";
+    readonly path: "/v1/webhook-endpoints/{webhookEndpointId}";
+    readonly request: {
+      readonly "path": typeof getWebhookEndpoint$path;
+    };
+    readonly responses: {
+      readonly "200": typeof response$WebhookEndpoint;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "200": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
+      readonly "default": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+    };
+  };
+  readonly deleteWebhookEndpoint: {
+    readonly method: "delete";
+    readonly path: "/v1/webhook-endpoints/{webhookEndpointId}";
+    readonly request: {
+      readonly "path": typeof getWebhookEndpoint$path;
+    };
+    readonly responses: {
+      readonly "204": typeof deleteWebhookEndpoint$204$body;
+      readonly "401": typeof response$Error;
+      readonly "403": typeof response$Error;
+      readonly "404": typeof response$Error;
+      readonly "429": typeof response$Error;
+      readonly "500": typeof response$Error;
+      readonly "503": typeof response$Error;
+      readonly "default": typeof response$Error;
+    };
+    readonly responseHeaders: {
+      readonly "204": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "401": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "403": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
+      readonly "404": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
       readonly "429": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
       readonly "500": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset;
       readonly "503": typeof responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset;
@@ -970,6 +1225,65 @@ export const operationSchemas: {
       "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
     },
   },
+  listDeposits: {
+    method: "get",
+    path: "/v1/vaults/{vaultId}/deposits",
+    request: {
+      "path": getVault$path,
+      "query": listDeposits$query,
+    },
+    responses: {
+      "200": response$DepositPage,
+      "400": response$Error,
+      "401": response$Error,
+      "403": response$Error,
+      "404": response$Error,
+      "422": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "200": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "400": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "404": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "422": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  getDeposit: {
+    method: "get",
+    path: "/v1/vaults/{vaultId}/deposits/{depositId}",
+    request: {
+      "path": getDeposit$path,
+    },
+    responses: {
+      "200": response$Deposit,
+      "401": response$Error,
+      "403": response$Error,
+      "404": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "200": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "404": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
   listApiKeys: {
     method: "get",
     path: "/v1/api-keys",
@@ -1090,6 +1404,181 @@ export const operationSchemas: {
       "404": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
       "409": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
       "422": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  listEvents: {
+    method: "get",
+    path: "/v1/events",
+    request: {
+      "query": listEvents$query,
+    },
+    responses: {
+      "200": response$EventPage,
+      "400": response$Error,
+      "401": response$Error,
+      "403": response$Error,
+      "422": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "200": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "400": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "422": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  getEvent: {
+    method: "get",
+    path: "/v1/events/{eventId}",
+    request: {
+      "path": getEvent$path,
+    },
+    responses: {
+      "200": response$Event,
+      "401": response$Error,
+      "403": response$Error,
+      "404": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "200": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "404": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  listWebhookEndpoints: {
+    method: "get",
+    path: "/v1/webhook-endpoints",
+    request: {
+      "query": listNetworks$query,
+    },
+    responses: {
+      "200": response$WebhookEndpointPage,
+      "400": response$Error,
+      "401": response$Error,
+      "403": response$Error,
+      "422": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "200": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "400": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "422": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  createWebhookEndpoint: {
+    method: "post",
+    path: "/v1/webhook-endpoints",
+    request: {
+      "headers": createVault$headers,
+      "body": request$CreateWebhookEndpointRequest,
+    },
+    responses: {
+      "201": response$CreatedWebhookEndpoint,
+      "400": response$Error,
+      "401": response$Error,
+      "403": response$Error,
+      "409": response$Error,
+      "413": response$Error,
+      "415": response$Error,
+      "422": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "201": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset_IdempotentReplayed,
+      "400": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "409": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "413": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "415": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "422": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  getWebhookEndpoint: {
+    method: "get",
+    path: "/v1/webhook-endpoints/{webhookEndpointId}",
+    request: {
+      "path": getWebhookEndpoint$path,
+    },
+    responses: {
+      "200": response$WebhookEndpoint,
+      "401": response$Error,
+      "403": response$Error,
+      "404": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "200": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "404": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
+      "default": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+    },
+  },
+  deleteWebhookEndpoint: {
+    method: "delete",
+    path: "/v1/webhook-endpoints/{webhookEndpointId}",
+    request: {
+      "path": getWebhookEndpoint$path,
+    },
+    responses: {
+      "204": deleteWebhookEndpoint$204$body,
+      "401": response$Error,
+      "403": response$Error,
+      "404": response$Error,
+      "429": response$Error,
+      "500": response$Error,
+      "503": response$Error,
+      "default": response$Error,
+    },
+    responseHeaders: {
+      "204": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "401": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "403": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
+      "404": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
       "429": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,
       "500": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_Deprecation_Sunset,
       "503": responseHeaders$RequestId_RateLimitLimit_RateLimitRemaining_RateLimitReset_RetryAfter_Deprecation_Sunset,

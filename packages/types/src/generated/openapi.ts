@@ -230,6 +230,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/vaults/{vaultId}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the vault.
+                 * @example vault_3f8a2c1d9b
+                 */
+                vaultId: components["parameters"]["VaultIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a vault's deposits
+         * @description Lists the incoming funds of a vault, newest first, optionally only those in one status.
+         *     A deposit appears as `pending` as soon as its transaction is seen on-chain and becomes
+         *     `confirmed` once the network has settled it; only then does it count in `available`.
+         */
+        get: operations["listDeposits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vaults/{vaultId}/deposits/{depositId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the vault.
+                 * @example vault_3f8a2c1d9b
+                 */
+                vaultId: components["parameters"]["VaultIdPath"];
+                /**
+                 * @description The id of the deposit.
+                 * @example dep_6a1f0c2e9b
+                 */
+                depositId: components["parameters"]["DepositIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a deposit
+         * @description Returns one deposit into the vault, with its current status. An unknown id answers `deposit_not_found`.
+         */
+        get: operations["getDeposit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -337,8 +396,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Lists the events of your organization, newest first, optionally only those of one type.
+         *     Each event carries the resource exactly as its own GET returned it at that moment, so
+         *     a page of events is a history of changes, not the current state.
+         *
+         *     A key sees only the events of vaults it may reach, and of resources it may read: a
+         *     transfer event needs `transfers:read` as well. Polling this list with the cursor of
+         *     the newest event you have handled is the alternative to receiving webhooks.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the event.
+                 * @example evt_7d3a9c2e15
+                 */
+                eventId: components["parameters"]["EventIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an event
+         * @description Returns one event, for instance to fetch again an event a webhook delivered. An event
+         *     the key may not see answers `event_not_found`, like an unknown id.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Lists the webhook endpoints of your organization, newest first. Secrets are never returned here.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers a URL that receives a signed POST for every event of the listed types (every
+         *     type, including types added later, when `eventTypes` is omitted). The response carries
+         *     the endpoint's signing secret; no later call returns it again, so store it at once.
+         *
+         *     The URL must use `https` (`invalid_url` otherwise); the local mock also accepts `http`
+         *     on a loopback address. An endpoint receives only the events the key that created it
+         *     could read at the moment of delivery: its vault allowlist and its read scopes apply,
+         *     so a key limited to some vaults never learns about the others through a webhook.
+         *
+         *     To rotate a secret, create a second endpoint with the same URL, accept the signatures of
+         *     both secrets while you deploy the new one, then delete the old endpoint.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{webhookEndpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook endpoint.
+                 * @example whep_8e4c1a7f30
+                 */
+                webhookEndpointId: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Returns one webhook endpoint without its secret. An unknown id answers `webhook_endpoint_not_found`.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes an endpoint: no new delivery starts for it, and its pending retries are dropped.
+         *     Deleting is for good; register the URL again to receive events again.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "transfer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A transfer was created (transfer.created)
+         * @description Sent when a transfer is created, with the transfer in its first status (`pending`).
+         *
+         *     Fortary POSTs the event to every endpoint subscribed to `transfer.created` whose key may read it.
+         *     Verify `Fortary-Signature` against the raw body before parsing it, answer any 2xx
+         *     quickly, and deduplicate on the event id: a delivery may come more than once and in
+         *     any order relative to other events.
+         */
+        post: operations["transferCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transfer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A transfer changed (transfer.updated)
+         * @description Sent each time a transfer changes status (`submitted`, then `confirmed` or `failed`), with the transfer as it is after the change.
+         *
+         *     Fortary POSTs the event to every endpoint subscribed to `transfer.updated` whose key may read it.
+         *     Verify `Fortary-Signature` against the raw body before parsing it, answer any 2xx
+         *     quickly, and deduplicate on the event id: a delivery may come more than once and in
+         *     any order relative to other events.
+         */
+        post: operations["transferUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deposit.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Funds are arriving (deposit.created)
+         * @description Sent when an incoming transaction to one of your deposit addresses is first seen, with the deposit as `pending`.
+         *
+         *     Fortary POSTs the event to every endpoint subscribed to `deposit.created` whose key may read it.
+         *     Verify `Fortary-Signature` against the raw body before parsing it, answer any 2xx
+         *     quickly, and deduplicate on the event id: a delivery may come more than once and in
+         *     any order relative to other events.
+         */
+        post: operations["depositCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deposit.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deposit changed (deposit.updated)
+         * @description Sent when a deposit changes status, typically when it is `confirmed` and its amount becomes available.
+         *
+         *     Fortary POSTs the event to every endpoint subscribed to `deposit.updated` whose key may read it.
+         *     Verify `Fortary-Signature` against the raw body before parsing it, answer any 2xx
+         *     quickly, and deduplicate on the event id: a delivery may come more than once and in
+         *     any order relative to other events.
+         */
+        post: operations["depositUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -361,6 +639,21 @@ export interface components {
          * @example transfer_4b8e2f9a1c
          */
         TransferId: string;
+        /**
+         * @description The id of a deposit. Opaque.
+         * @example dep_6a1f0c2e9b
+         */
+        DepositId: string;
+        /**
+         * @description The id of an event, the same in every delivery of it. Opaque.
+         * @example evt_7d3a9c2e15
+         */
+        EventId: string;
+        /**
+         * @description The id of a webhook endpoint (not its secret). Opaque.
+         * @example whep_8e4c1a7f30
+         */
+        WebhookEndpointId: string;
         /**
          * @description The id of one request, as sent in `X-Request-Id` and `correlationId`. Opaque.
          * @example req_01j9x7k2m4p6q8r0s2t4v6w8y0
@@ -437,7 +730,7 @@ export interface components {
          * @example vaults:read
          * @enum {string}
          */
-        Scope: "vaults:read" | "vaults:write" | "transfers:read" | "transfers:write" | "api-keys:manage";
+        Scope: "vaults:read" | "vaults:write" | "transfers:read" | "transfers:write" | "api-keys:manage" | "webhooks:manage";
         /**
          * @description An IPv4 or IPv6 address range in CIDR notation. A bare address means a single host.
          * @example 203.0.113.0/24
@@ -451,6 +744,21 @@ export interface components {
          * @enum {string}
          */
         TransferStatus: "pending" | "submitted" | "confirmed" | "failed";
+        /**
+         * @description Where a deposit is in its life: `pending` (seen on-chain, not yet settled, counted in
+         *     `pending`) or `confirmed` (final, counted in `available`). New statuses may be added
+         *     within v1.
+         * @example confirmed
+         * @enum {string}
+         */
+        DepositStatus: "pending" | "confirmed";
+        /**
+         * @description What happened, as `<resource>.<verb>`. The list grows within v1: subscribe to the types
+         *     you handle, and ignore (but acknowledge) a type you do not know.
+         * @example transfer.updated
+         * @enum {string}
+         */
+        EventType: "transfer.created" | "transfer.updated" | "deposit.created" | "deposit.updated";
         /** @description A network enabled for your organization. */
         Network: {
             name: components["schemas"]["NetworkName"];
@@ -574,6 +882,104 @@ export interface components {
         VaultAllowlist: components["schemas"]["VaultId"][];
         /** @description A list of IPv4 and IPv6 ranges. */
         IpAllowlist: components["schemas"]["Cidr"][];
+        /** @description Funds received into a vault through one of its deposit addresses. */
+        Deposit: {
+            id: components["schemas"]["DepositId"];
+            vaultId: components["schemas"]["VaultId"];
+            depositAddressId: components["schemas"]["DepositAddressId"];
+            asset: components["schemas"]["AssetId"];
+            amount: components["schemas"]["Amount"];
+            txHash: components["schemas"]["TransactionHash"];
+            status: components["schemas"]["DepositStatus"];
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            /** @description When the deposit reached `confirmed`; null until then. */
+            confirmedAt: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description What every event has, whatever its type: the shape to fall back on for a type this
+         *     client does not know yet.
+         */
+        EventEnvelope: {
+            id: components["schemas"]["EventId"];
+            type: components["schemas"]["EventType"];
+            createdAt: components["schemas"]["Timestamp"];
+            /** @description The resource the event is about, exactly as its own GET returned it when the event happened. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An event about a transfer; `data` is the transfer. */
+        TransferEvent: components["schemas"]["EventEnvelope"] & {
+            /**
+             * @description The transfer event types.
+             * @enum {string}
+             */
+            type: "transfer.created" | "transfer.updated";
+            data: components["schemas"]["Transfer"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "transfer.created" | "transfer.updated";
+        };
+        /** @description An event about a deposit; `data` is the deposit. */
+        DepositEvent: components["schemas"]["EventEnvelope"] & {
+            /**
+             * @description The deposit event types.
+             * @enum {string}
+             */
+            type: "deposit.created" | "deposit.updated";
+            data: components["schemas"]["Deposit"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deposit.created" | "deposit.updated";
+        };
+        /**
+         * @description Something that happened to a resource, told by its `type`. `data` is the resource as its
+         *     GET returned it at that moment. Types are added within v1: parse an event of a type you
+         *     do not know as an `EventEnvelope` (`x-defaultMapping`, the `defaultMapping` of OpenAPI
+         *     3.2) and acknowledge it without acting on it.
+         */
+        Event: components["schemas"]["TransferEvent"] | components["schemas"]["DepositEvent"];
+        /** @description A list of event types, each at most once. */
+        EventTypeList: components["schemas"]["EventType"][];
+        /** @description A URL that receives signed deliveries of events, without its secret. */
+        WebhookEndpoint: {
+            id: components["schemas"]["WebhookEndpointId"];
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The event types delivered here, or null for every type, including types added later. */
+            eventTypes: components["schemas"]["EventTypeList"] | null;
+            /** @description Your description of the endpoint, or null. */
+            description: components["schemas"]["WebhookDescription"] | null;
+            /** @description The key that created the endpoint. Deliveries carry only the events this key could read at the time. */
+            apiKeyId: components["schemas"]["ApiKeyId"];
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        /** @description A newly created webhook endpoint with its signing secret, which no other response ever contains. */
+        CreatedWebhookEndpoint: components["schemas"]["WebhookEndpoint"] & {
+            secret: components["schemas"]["WebhookSecret"];
+        };
+        /**
+         * @description The secret that signs the endpoint's deliveries (its whole text, `whsec_` included, is the HMAC key). Shown once.
+         * @example whsec_5f2d8a1c7e3b9f0a4d6c2e8b1f7a3d5c
+         */
+        WebhookSecret: string;
+        /**
+         * @description Where deliveries are POSTed: an absolute `https` URL (the local mock also accepts
+         *     `http` on a loopback address). Anything else is refused with `invalid_url`.
+         * @example https://hooks.example.com/fortary
+         */
+        WebhookUrl: string;
+        /**
+         * @description A description for people to read.
+         * @example Treasury notifications
+         */
+        WebhookDescription: string;
         CreateVaultRequest: {
             name: components["schemas"]["VaultName"];
         };
@@ -596,6 +1002,11 @@ export interface components {
             vaultAllowlist?: components["schemas"]["VaultAllowlist"];
             ipAllowlist?: components["schemas"]["IpAllowlist"];
             expiresAt?: components["schemas"]["Timestamp"];
+        };
+        CreateWebhookEndpointRequest: {
+            url: components["schemas"]["WebhookUrl"];
+            eventTypes?: components["schemas"]["EventTypeList"];
+            description?: components["schemas"]["WebhookDescription"];
         };
         /** @description One page of networks. */
         NetworkPage: {
@@ -632,6 +1043,21 @@ export interface components {
             data: components["schemas"]["ApiKey"][];
             nextCursor: components["schemas"]["NextCursor"];
         };
+        /** @description One page of deposits. */
+        DepositPage: {
+            data: components["schemas"]["Deposit"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /** @description One page of events. */
+        EventPage: {
+            data: components["schemas"]["Event"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /** @description One page of webhook endpoints. */
+        WebhookEndpointPage: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
         /** @description Pass this as `cursor` to get the next page; null on the last page. */
         NextCursor: components["schemas"]["Cursor"] | null;
         /** @description The body of every error response. */
@@ -664,7 +1090,7 @@ export interface components {
          * @example validation_failed
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "invalid_cursor" | "idempotency_key_required" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "vault_not_allowed" | "ip_not_allowed" | "vault_not_found" | "transfer_not_found" | "api_key_not_found" | "route_not_found" | "method_not_allowed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_network" | "invalid_asset" | "invalid_address" | "invalid_amount" | "insufficient_balance" | "idempotency_key_reused" | "request_header_fields_too_large" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "malformed_request" | "invalid_cursor" | "idempotency_key_required" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "vault_not_allowed" | "ip_not_allowed" | "vault_not_found" | "transfer_not_found" | "api_key_not_found" | "deposit_not_found" | "event_not_found" | "webhook_endpoint_not_found" | "route_not_found" | "method_not_allowed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_network" | "invalid_asset" | "invalid_address" | "invalid_amount" | "invalid_url" | "insufficient_balance" | "idempotency_key_reused" | "request_header_fields_too_large" | "rate_limited" | "internal_error" | "service_unavailable";
     };
     responses: {
         /** @description The request could not be read (malformed JSON), its cursor is invalid, or a required `Idempotency-Key` is missing. */
@@ -966,6 +1392,40 @@ export interface components {
          * @example key_8f3b2a7c61
          */
         ApiKeyIdPath: components["schemas"]["ApiKeyId"];
+        /**
+         * @description The id of the deposit.
+         * @example dep_6a1f0c2e9b
+         */
+        DepositIdPath: components["schemas"]["DepositId"];
+        /**
+         * @description The id of the event.
+         * @example evt_7d3a9c2e15
+         */
+        EventIdPath: components["schemas"]["EventId"];
+        /**
+         * @description The id of the webhook endpoint.
+         * @example whep_8e4c1a7f30
+         */
+        WebhookEndpointIdPath: components["schemas"]["WebhookEndpointId"];
+        /**
+         * @description Proves that Fortary sent this delivery: `t=<unix seconds>,v1=<signature>`, where the
+         *     signature is the lowercase hex HMAC-SHA256 of `<t>.<raw body>` keyed with the UTF-8
+         *     bytes of the endpoint's whole secret (`whsec_` included). Several `v1=` entries may
+         *     appear while a secret rotates; accept the delivery when any of them matches. Reject it
+         *     when `t` is more than 300 seconds away from your clock, which stops replays.
+         * @example t=1770048390,v1=3b0c6c2e4a5d8f1e9b7a2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e2f
+         */
+        FortarySignature: string;
+        /**
+         * @description The id of the delivered event, the same as `id` in the body. Deduplicate on it.
+         * @example evt_7d3a9c2e15
+         */
+        FortaryEventId: components["schemas"]["EventId"];
+        /**
+         * @description The type of the delivered event, the same as `type` in the body, to route a delivery before parsing it.
+         * @example transfer.updated
+         */
+        FortaryEventType: components["schemas"]["EventType"];
     };
     requestBodies: never;
     headers: {
@@ -1843,6 +2303,141 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    listDeposits: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 25
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back exactly as received. Omit it for the
+                 *     first page. Cursors are opaque: never build or change one.
+                 * @example eyJrIjoidmF1bHQiLCJvIjoyfQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Only deposits in this status.
+                 * @example confirmed
+                 */
+                status?: components["schemas"]["DepositStatus"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the vault.
+                 * @example vault_3f8a2c1d9b
+                 */
+                vaultId: components["parameters"]["VaultIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deposits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "dep_6a1f0c2e9b",
+                     *           "vaultId": "vault_3f8a2c1d9b",
+                     *           "depositAddressId": "addr_9d2e71c4a0",
+                     *           "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                     *           "amount": "50000.000000",
+                     *           "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+                     *           "status": "confirmed",
+                     *           "createdAt": "2026-02-01T14:20:03Z",
+                     *           "updatedAt": "2026-02-01T14:23:15Z",
+                     *           "confirmedAt": "2026-02-01T14:23:15Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DepositPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the vault.
+                 * @example vault_3f8a2c1d9b
+                 */
+                vaultId: components["parameters"]["VaultIdPath"];
+                /**
+                 * @description The id of the deposit.
+                 * @example dep_6a1f0c2e9b
+                 */
+                depositId: components["parameters"]["DepositIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "dep_6a1f0c2e9b",
+                     *       "vaultId": "vault_3f8a2c1d9b",
+                     *       "depositAddressId": "addr_9d2e71c4a0",
+                     *       "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                     *       "amount": "50000.000000",
+                     *       "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+                     *       "status": "pending",
+                     *       "createdAt": "2026-02-01T14:20:03Z",
+                     *       "updatedAt": "2026-02-01T14:20:03Z",
+                     *       "confirmedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deposit"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: {
@@ -2139,6 +2734,664 @@ export interface operations {
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 25
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back exactly as received. Omit it for the
+                 *     first page. Cursors are opaque: never build or change one.
+                 * @example eyJrIjoidmF1bHQiLCJvIjoyfQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Only events of this type.
+                 * @example transfer.updated
+                 */
+                type?: components["schemas"]["EventType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "evt_7d3a9c2e15",
+                     *           "type": "transfer.updated",
+                     *           "createdAt": "2026-02-02T16:06:30Z",
+                     *           "data": {
+                     *             "id": "transfer_4b8e2f9a1c",
+                     *             "vaultId": "vault_3f8a2c1d9b",
+                     *             "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                     *             "amount": "1249.500000",
+                     *             "destinationAddress": "0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
+                     *             "status": "submitted",
+                     *             "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *             "fee": null,
+                     *             "note": "Invoice 2026-014",
+                     *             "createdAt": "2026-02-02T16:05:44Z",
+                     *             "updatedAt": "2026-02-02T16:06:30Z",
+                     *             "completedAt": null
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "evt_5b1e8f0a42",
+                     *           "type": "deposit.created",
+                     *           "createdAt": "2026-02-01T14:20:03Z",
+                     *           "data": {
+                     *             "id": "dep_6a1f0c2e9b",
+                     *             "vaultId": "vault_3f8a2c1d9b",
+                     *             "depositAddressId": "addr_9d2e71c4a0",
+                     *             "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                     *             "amount": "50000.000000",
+                     *             "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-02-01T14:20:03Z",
+                     *             "updatedAt": "2026-02-01T14:20:03Z",
+                     *             "confirmedAt": null
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJrIjoiZXZlbnQiLCJvIjoyfQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the event.
+                 * @example evt_7d3a9c2e15
+                 */
+                eventId: components["parameters"]["EventIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_7d3a9c2e15",
+                     *       "type": "transfer.updated",
+                     *       "createdAt": "2026-02-02T16:06:30Z",
+                     *       "data": {
+                     *         "id": "transfer_4b8e2f9a1c",
+                     *         "vaultId": "vault_3f8a2c1d9b",
+                     *         "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                     *         "amount": "1249.500000",
+                     *         "destinationAddress": "0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
+                     *         "status": "submitted",
+                     *         "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *         "fee": null,
+                     *         "note": "Invoice 2026-014",
+                     *         "createdAt": "2026-02-02T16:05:44Z",
+                     *         "updatedAt": "2026-02-02T16:06:30Z",
+                     *         "completedAt": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of items to return in one page.
+                 * @example 25
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back exactly as received. Omit it for the
+                 *     first page. Cursors are opaque: never build or change one.
+                 * @example eyJrIjoidmF1bHQiLCJvIjoyfQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook endpoints. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "whep_8e4c1a7f30",
+                     *           "url": "https://hooks.example.com/fortary",
+                     *           "eventTypes": [
+                     *             "transfer.updated",
+                     *             "deposit.updated"
+                     *           ],
+                     *           "description": "Treasury notifications",
+                     *           "apiKeyId": "key_8f3b2a7c61",
+                     *           "createdAt": "2026-02-01T09:00:00Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is a good choice), reused unchanged on
+                 *     every retry of it. The same key with the same body within 24 hours returns the first
+                 *     response again with `Idempotent-Replayed: true`.
+                 * @example 6f1c2a9e-3b7d-4c8a-9e2f-1d0b5a7c3e84
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/fortary",
+                 *       "eventTypes": [
+                 *         "transfer.updated",
+                 *         "deposit.updated"
+                 *       ],
+                 *       "description": "Treasury notifications"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint was created; its secret is in this response and nowhere else. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whep_8e4c1a7f30",
+                     *       "url": "https://hooks.example.com/fortary",
+                     *       "eventTypes": [
+                     *         "transfer.updated",
+                     *         "deposit.updated"
+                     *       ],
+                     *       "description": "Treasury notifications",
+                     *       "apiKeyId": "key_8f3b2a7c61",
+                     *       "createdAt": "2026-02-01T09:00:00Z",
+                     *       "secret": "whsec_5f2d8a1c7e3b9f0a4d6c2e8b1f7a3d5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook endpoint.
+                 * @example whep_8e4c1a7f30
+                 */
+                webhookEndpointId: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whep_8e4c1a7f30",
+                     *       "url": "https://hooks.example.com/fortary",
+                     *       "eventTypes": null,
+                     *       "description": null,
+                     *       "apiKeyId": "key_8f3b2a7c61",
+                     *       "createdAt": "2026-02-01T09:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook endpoint.
+                 * @example whep_8e4c1a7f30
+                 */
+                webhookEndpointId: components["parameters"]["WebhookEndpointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint was deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    transferCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that Fortary sent this delivery: `t=<unix seconds>,v1=<signature>`, where the
+                 *     signature is the lowercase hex HMAC-SHA256 of `<t>.<raw body>` keyed with the UTF-8
+                 *     bytes of the endpoint's whole secret (`whsec_` included). Several `v1=` entries may
+                 *     appear while a secret rotates; accept the delivery when any of them matches. Reject it
+                 *     when `t` is more than 300 seconds away from your clock, which stops replays.
+                 * @example t=1770048390,v1=3b0c6c2e4a5d8f1e9b7a2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e2f
+                 */
+                "Fortary-Signature": components["parameters"]["FortarySignature"];
+                /**
+                 * @description The id of the delivered event, the same as `id` in the body. Deduplicate on it.
+                 * @example evt_7d3a9c2e15
+                 */
+                "Fortary-Event-Id": components["parameters"]["FortaryEventId"];
+                /**
+                 * @description The type of the delivered event, the same as `type` in the body, to route a delivery before parsing it.
+                 * @example transfer.updated
+                 */
+                "Fortary-Event-Type": components["parameters"]["FortaryEventType"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with the transfer as its GET returned it when the event happened. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_1f6b3d9a07",
+                 *       "type": "transfer.created",
+                 *       "createdAt": "2026-02-02T16:05:44Z",
+                 *       "data": {
+                 *         "id": "transfer_4b8e2f9a1c",
+                 *         "vaultId": "vault_3f8a2c1d9b",
+                 *         "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                 *         "amount": "1249.500000",
+                 *         "destinationAddress": "0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
+                 *         "status": "pending",
+                 *         "txHash": null,
+                 *         "fee": null,
+                 *         "note": "Invoice 2026-014",
+                 *         "createdAt": "2026-02-02T16:05:44Z",
+                 *         "updatedAt": "2026-02-02T16:05:44Z",
+                 *         "completedAt": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TransferEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a refused connection counts as a failure, and the delivery is retried with backoff. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    transferUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that Fortary sent this delivery: `t=<unix seconds>,v1=<signature>`, where the
+                 *     signature is the lowercase hex HMAC-SHA256 of `<t>.<raw body>` keyed with the UTF-8
+                 *     bytes of the endpoint's whole secret (`whsec_` included). Several `v1=` entries may
+                 *     appear while a secret rotates; accept the delivery when any of them matches. Reject it
+                 *     when `t` is more than 300 seconds away from your clock, which stops replays.
+                 * @example t=1770048390,v1=3b0c6c2e4a5d8f1e9b7a2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e2f
+                 */
+                "Fortary-Signature": components["parameters"]["FortarySignature"];
+                /**
+                 * @description The id of the delivered event, the same as `id` in the body. Deduplicate on it.
+                 * @example evt_7d3a9c2e15
+                 */
+                "Fortary-Event-Id": components["parameters"]["FortaryEventId"];
+                /**
+                 * @description The type of the delivered event, the same as `type` in the body, to route a delivery before parsing it.
+                 * @example transfer.updated
+                 */
+                "Fortary-Event-Type": components["parameters"]["FortaryEventType"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with the transfer as its GET returned it when the event happened. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_7d3a9c2e15",
+                 *       "type": "transfer.updated",
+                 *       "createdAt": "2026-02-02T16:06:30Z",
+                 *       "data": {
+                 *         "id": "transfer_4b8e2f9a1c",
+                 *         "vaultId": "vault_3f8a2c1d9b",
+                 *         "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                 *         "amount": "1249.500000",
+                 *         "destinationAddress": "0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
+                 *         "status": "submitted",
+                 *         "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                 *         "fee": null,
+                 *         "note": "Invoice 2026-014",
+                 *         "createdAt": "2026-02-02T16:05:44Z",
+                 *         "updatedAt": "2026-02-02T16:06:30Z",
+                 *         "completedAt": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TransferEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a refused connection counts as a failure, and the delivery is retried with backoff. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    depositCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that Fortary sent this delivery: `t=<unix seconds>,v1=<signature>`, where the
+                 *     signature is the lowercase hex HMAC-SHA256 of `<t>.<raw body>` keyed with the UTF-8
+                 *     bytes of the endpoint's whole secret (`whsec_` included). Several `v1=` entries may
+                 *     appear while a secret rotates; accept the delivery when any of them matches. Reject it
+                 *     when `t` is more than 300 seconds away from your clock, which stops replays.
+                 * @example t=1770048390,v1=3b0c6c2e4a5d8f1e9b7a2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e2f
+                 */
+                "Fortary-Signature": components["parameters"]["FortarySignature"];
+                /**
+                 * @description The id of the delivered event, the same as `id` in the body. Deduplicate on it.
+                 * @example evt_7d3a9c2e15
+                 */
+                "Fortary-Event-Id": components["parameters"]["FortaryEventId"];
+                /**
+                 * @description The type of the delivered event, the same as `type` in the body, to route a delivery before parsing it.
+                 * @example transfer.updated
+                 */
+                "Fortary-Event-Type": components["parameters"]["FortaryEventType"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with the deposit as its GET returned it when the event happened. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_5b1e8f0a42",
+                 *       "type": "deposit.created",
+                 *       "createdAt": "2026-02-01T14:20:03Z",
+                 *       "data": {
+                 *         "id": "dep_6a1f0c2e9b",
+                 *         "vaultId": "vault_3f8a2c1d9b",
+                 *         "depositAddressId": "addr_9d2e71c4a0",
+                 *         "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                 *         "amount": "50000.000000",
+                 *         "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+                 *         "status": "pending",
+                 *         "createdAt": "2026-02-01T14:20:03Z",
+                 *         "updatedAt": "2026-02-01T14:20:03Z",
+                 *         "confirmedAt": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DepositEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a refused connection counts as a failure, and the delivery is retried with backoff. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    depositUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that Fortary sent this delivery: `t=<unix seconds>,v1=<signature>`, where the
+                 *     signature is the lowercase hex HMAC-SHA256 of `<t>.<raw body>` keyed with the UTF-8
+                 *     bytes of the endpoint's whole secret (`whsec_` included). Several `v1=` entries may
+                 *     appear while a secret rotates; accept the delivery when any of them matches. Reject it
+                 *     when `t` is more than 300 seconds away from your clock, which stops replays.
+                 * @example t=1770048390,v1=3b0c6c2e4a5d8f1e9b7a2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e2f
+                 */
+                "Fortary-Signature": components["parameters"]["FortarySignature"];
+                /**
+                 * @description The id of the delivered event, the same as `id` in the body. Deduplicate on it.
+                 * @example evt_7d3a9c2e15
+                 */
+                "Fortary-Event-Id": components["parameters"]["FortaryEventId"];
+                /**
+                 * @description The type of the delivered event, the same as `type` in the body, to route a delivery before parsing it.
+                 * @example transfer.updated
+                 */
+                "Fortary-Event-Type": components["parameters"]["FortaryEventType"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with the deposit as its GET returned it when the event happened. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_0c4d2a8e96",
+                 *       "type": "deposit.updated",
+                 *       "createdAt": "2026-02-01T14:23:15Z",
+                 *       "data": {
+                 *         "id": "dep_6a1f0c2e9b",
+                 *         "vaultId": "vault_3f8a2c1d9b",
+                 *         "depositAddressId": "addr_9d2e71c4a0",
+                 *         "asset": "Ethereum/erc20:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+                 *         "amount": "50000.000000",
+                 *         "txHash": "0x9e2b4f7a1c3d5e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e1f",
+                 *         "status": "confirmed",
+                 *         "createdAt": "2026-02-01T14:20:03Z",
+                 *         "updatedAt": "2026-02-01T14:23:15Z",
+                 *         "confirmedAt": "2026-02-01T14:23:15Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DepositEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; the response body is ignored. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a refused connection counts as a failure, and the delivery is retried with backoff. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

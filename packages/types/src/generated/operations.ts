@@ -37,10 +37,18 @@ export const operationTable = {
   listTransfers: { method: 'get', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
   createTransfer: { method: 'post', path: '/v1/vaults/{vaultId}/transfers', requiredScope: 'transfers:write', idempotencyKey: 'required', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
   getTransfer: { method: 'get', path: '/v1/vaults/{vaultId}/transfers/{transferId}', requiredScope: 'transfers:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listDeposits: { method: 'get', path: '/v1/vaults/{vaultId}/deposits', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  getDeposit: { method: 'get', path: '/v1/vaults/{vaultId}/deposits/{depositId}', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
   listApiKeys: { method: 'get', path: '/v1/api-keys', requiredScope: 'api-keys:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
   createApiKey: { method: 'post', path: '/v1/api-keys', requiredScope: 'api-keys:manage', idempotencyKey: 'optional', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
   getApiKey: { method: 'get', path: '/v1/api-keys/{apiKeyId}', requiredScope: 'api-keys:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
   revokeApiKey: { method: 'post', path: '/v1/api-keys/{apiKeyId}/revoke', requiredScope: 'api-keys:manage', idempotencyKey: 'optional', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
-} as const satisfies Record<keyof operations, OperationFacts>;
+  listEvents: { method: 'get', path: '/v1/events', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  getEvent: { method: 'get', path: '/v1/events/{eventId}', requiredScope: 'vaults:read', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  listWebhookEndpoints: { method: 'get', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: { minimum: 1, maximum: 100, default: 25 }, deprecated: false, sunset: null },
+  createWebhookEndpoint: { method: 'post', path: '/v1/webhook-endpoints', requiredScope: 'webhooks:manage', idempotencyKey: 'optional', hasBody: true, successStatus: 201, limit: null, deprecated: false, sunset: null },
+  getWebhookEndpoint: { method: 'get', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', idempotencyKey: 'none', hasBody: false, successStatus: 200, limit: null, deprecated: false, sunset: null },
+  deleteWebhookEndpoint: { method: 'delete', path: '/v1/webhook-endpoints/{webhookEndpointId}', requiredScope: 'webhooks:manage', idempotencyKey: 'none', hasBody: false, successStatus: 204, limit: null, deprecated: false, sunset: null },
+} as const satisfies Record<Exclude<keyof operations, 'transferCreatedWebhook' | 'transferUpdatedWebhook' | 'depositCreatedWebhook' | 'depositUpdatedWebhook'>, OperationFacts>;
 
 export type OperationId = keyof typeof operationTable;

@@ -11,6 +11,12 @@ export type ApiKeyId = components['schemas']['ApiKeyId'];
 export type DepositAddressId = components['schemas']['DepositAddressId'];
 /** The id of a transfer. Opaque. */
 export type TransferId = components['schemas']['TransferId'];
+/** The id of a deposit. Opaque. */
+export type DepositId = components['schemas']['DepositId'];
+/** The id of an event, the same in every delivery of it. Opaque. */
+export type EventId = components['schemas']['EventId'];
+/** The id of a webhook endpoint (not its secret). Opaque. */
+export type WebhookEndpointId = components['schemas']['WebhookEndpointId'];
 /** The id of one request, as sent in `X-Request-Id` and `correlationId`. Opaque. */
 export type RequestId = components['schemas']['RequestId'];
 /** An opaque pagination cursor issued by the API. */
@@ -51,6 +57,13 @@ export type Cidr = components['schemas']['Cidr'];
  * (broadcast, `txHash` set), `confirmed` (final) or `failed` (final, funds released).
  * New statuses may be added within v1. */
 export type TransferStatus = components['schemas']['TransferStatus'];
+/** Where a deposit is in its life: `pending` (seen on-chain, not yet settled, counted in
+ * `pending`) or `confirmed` (final, counted in `available`). New statuses may be added
+ * within v1. */
+export type DepositStatus = components['schemas']['DepositStatus'];
+/** What happened, as `<resource>.<verb>`. The list grows within v1: subscribe to the types
+ * you handle, and ignore (but acknowledge) a type you do not know. */
+export type EventType = components['schemas']['EventType'];
 /** A network enabled for your organization. */
 export type Network = components['schemas']['Network'];
 /** An asset Fortary can hold. */
@@ -83,11 +96,39 @@ export type ScopeList = components['schemas']['ScopeList'];
 export type VaultAllowlist = components['schemas']['VaultAllowlist'];
 /** A list of IPv4 and IPv6 ranges. */
 export type IpAllowlist = components['schemas']['IpAllowlist'];
+/** Funds received into a vault through one of its deposit addresses. */
+export type Deposit = components['schemas']['Deposit'];
+/** What every event has, whatever its type: the shape to fall back on for a type this
+ * client does not know yet. */
+export type EventEnvelope = components['schemas']['EventEnvelope'];
+/** An event about a transfer; `data` is the transfer. */
+export type TransferEvent = components['schemas']['TransferEvent'];
+/** An event about a deposit; `data` is the deposit. */
+export type DepositEvent = components['schemas']['DepositEvent'];
+/** Something that happened to a resource, told by its `type`. `data` is the resource as its
+ * GET returned it at that moment. Types are added within v1: parse an event of a type you
+ * do not know as an `EventEnvelope` (`x-defaultMapping`, the `defaultMapping` of OpenAPI
+ * 3.2) and acknowledge it without acting on it. */
+export type Event = components['schemas']['Event'];
+/** A list of event types, each at most once. */
+export type EventTypeList = components['schemas']['EventTypeList'];
+/** A URL that receives signed deliveries of events, without its secret. */
+export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
+/** A newly created webhook endpoint with its signing secret, which no other response ever contains. */
+export type CreatedWebhookEndpoint = components['schemas']['CreatedWebhookEndpoint'];
+/** The secret that signs the endpoint's deliveries (its whole text, `whsec_` included, is the HMAC key). Shown once. */
+export type WebhookSecret = components['schemas']['WebhookSecret'];
+/** Where deliveries are POSTed: an absolute `https` URL (the local mock also accepts
+ * `http` on a loopback address). Anything else is refused with `invalid_url`. */
+export type WebhookUrl = components['schemas']['WebhookUrl'];
+/** A description for people to read. */
+export type WebhookDescription = components['schemas']['WebhookDescription'];
 export type CreateVaultRequest = components['schemas']['CreateVaultRequest'];
 export type UpdateVaultRequest = components['schemas']['UpdateVaultRequest'];
 export type CreateDepositAddressRequest = components['schemas']['CreateDepositAddressRequest'];
 export type CreateTransferRequest = components['schemas']['CreateTransferRequest'];
 export type CreateApiKeyRequest = components['schemas']['CreateApiKeyRequest'];
+export type CreateWebhookEndpointRequest = components['schemas']['CreateWebhookEndpointRequest'];
 /** One page of networks. */
 export type NetworkPage = components['schemas']['NetworkPage'];
 /** One page of assets. */
@@ -102,6 +143,12 @@ export type DepositAddressPage = components['schemas']['DepositAddressPage'];
 export type TransferPage = components['schemas']['TransferPage'];
 /** One page of API keys. */
 export type ApiKeyPage = components['schemas']['ApiKeyPage'];
+/** One page of deposits. */
+export type DepositPage = components['schemas']['DepositPage'];
+/** One page of events. */
+export type EventPage = components['schemas']['EventPage'];
+/** One page of webhook endpoints. */
+export type WebhookEndpointPage = components['schemas']['WebhookEndpointPage'];
 /** Pass this as `cursor` to get the next page; null on the last page. */
 export type NextCursor = components['schemas']['NextCursor'];
 /** The body of every error response. */

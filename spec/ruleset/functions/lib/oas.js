@@ -214,6 +214,17 @@ function forEachSchemaHolder(document, visit) {
       for (const [status, response] of Object.entries(operation.responses)) fromResponse(response, [...path, 'responses', status]);
     }
   }
+  // A webhook's request body is what the API sends, so it follows the response conventions;
+  // the receiver's responses to it are not ours to describe.
+  for (const [name, pathItem] of Object.entries(isObject(document.webhooks) ? document.webhooks : {})) {
+    if (!isObject(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      fromParameters(operation.parameters, ['webhooks', name, method]);
+      if (isObject(operation.requestBody) && !operation.requestBody.$ref) fromContent(operation.requestBody.content, ['webhooks', name, method, 'requestBody'], 'response');
+    }
+  }
 }
 
 /** The top-level schemas of media types, parameters and headers, inline or in components. */
