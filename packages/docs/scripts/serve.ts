@@ -21,8 +21,13 @@ if (!existsSync(siteFile) || !existsSync(siteSpecFile) || statSync(siteFile).mti
   buildSite();
 }
 try {
-  const { url } = await serveSite(distDir, port);
+  const { server, url } = await serveSite(distDir, port);
   console.log(`docs: serving ${distDir}\ndocs: open ${url}  (Ctrl+C to stop)`);
+  // Ctrl+C is how this is meant to end: stop listening and exit 0, so neither tsx nor pnpm
+  // reports the interrupt as a failed run (pnpm forwards the signal too, so it may come twice).
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 } catch (error) {
   console.error(`docs serve: cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   process.exit(1);

@@ -1,8 +1,8 @@
 /**
  * The envelope every webhook delivery carries: `data` is the resource exactly as its GET returned
- * it when the event happened. Typed structurally here because the spec does not describe events
- * yet; once it does, this becomes the generated `Event` type of @fortary/types (same four fields),
- * with `type` and `data` narrowed per event type.
+ * it when the event happened. Kept structural on purpose: event types grow within v1, so a
+ * delivery of a type this build does not know must still verify and be representable. To work
+ * with the known types, narrow `type` and read `data` as `Event` of @fortary/types describes it.
  */
 export interface WebhookEvent {
   /** `evt_…`; deliveries are at least once, so deduplicate on it. */
