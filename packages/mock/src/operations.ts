@@ -333,7 +333,7 @@ const revokeApiKey: Handler = (context) => {
 
 /** An operation of events/operations.ts, given the path's vault as this module reaches it. */
 const eventsHandler = (operation: (context: EventsOperationContext) => OperationResult): Handler => (context) =>
-  operation({ events: context.events, key: context.key, nowMs: context.nowMs, input: context.input, codec: context.codec, reachVault: () => reachVault(context) });
+  operation({ events: context.events, key: context.key, nowMs: context.nowMs, input: context.input, codec: context.codec, pageLimit: () => limitOf(context), reachVault: () => reachVault(context) });
 
 export const HANDLERS: Record<OperationId, Handler> = {
   listNetworks,

@@ -13,6 +13,8 @@ export interface EventsOperationContext {
   nowMs: number;
   input: { path: Record<string, string>; query: Record<string, unknown>; body: unknown };
   codec: CursorCodec;
+  /** The page size asked for, or the spec's default (read from the operation table). */
+  pageLimit: () => number;
   /** The vault of the path, after the key's allowlist (`vault_not_allowed`, `vault_not_found`). */
   reachVault: () => { id: string };
 }
@@ -24,16 +26,10 @@ export interface EventsOperationResult {
 
 type Handler = (context: EventsOperationContext) => EventsOperationResult;
 
-/** The page size: the request schema applied the spec's bounds and default. */
-function limitOf(context: EventsOperationContext): number {
-  const limit = context.input.query['limit'];
-  return typeof limit === 'number' ? limit : Number(limit ?? 25);
-}
-
 function page<T, Out>(context: EventsOperationContext, list: string, source: (after: SortKey | null) => Iterable<T>, keyOf: (item: T) => SortKey, render: (item: T) => Out, filter?: (item: T) => boolean) {
   const cursor = context.input.query['cursor'];
   const after = typeof cursor === 'string' ? context.codec.decode(list, cursor) : null;
-  const limit = limitOf(context);
+  const limit = context.pageLimit();
   const data: Out[] = [];
   let last: T | undefined;
   for (const item of source(after)) {
