@@ -1,4 +1,5 @@
 import { timestamp } from '../clock.js';
+import { finisher, type Rendered } from '../shape.js';
 import { SortedList, type SortKey } from '../pagination.js';
 
 /** A deposit as the API serves it (times as epoch ms). */
@@ -56,9 +57,9 @@ export class DepositBook {
 
 export const depositSortKey = keyOf;
 
-/** The Deposit schema's shape. */
+/** A Deposit as the API serves it, laid out by the spec (src/shape.ts). */
 export function renderDeposit(deposit: DepositView) {
-  return {
+  const rendered: Rendered<'Deposit'> = {
     id: deposit.id,
     vaultId: deposit.vaultId,
     depositAddressId: deposit.depositAddressId,
@@ -70,4 +71,5 @@ export function renderDeposit(deposit: DepositView) {
     updatedAt: timestamp(deposit.updatedAt),
     confirmedAt: deposit.confirmedAt === null ? null : timestamp(deposit.confirmedAt),
   };
+  return finisher.finish('Deposit', rendered, deposit);
 }

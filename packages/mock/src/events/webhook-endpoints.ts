@@ -1,4 +1,5 @@
 import { timestamp } from '../clock.js';
+import { finisher, type Rendered } from '../shape.js';
 import { ApiError } from '../errors.js';
 import { SortedList, type SortKey } from '../pagination.js';
 
@@ -114,17 +115,19 @@ export const webhookEndpointSortKey = keyOf;
 
 /** A WebhookEndpoint as the API serves it (never with its secret). */
 export function renderWebhookEndpoint(record: WebhookEndpointRecord) {
-  return {
+  const rendered: Rendered<'WebhookEndpoint'> = {
     id: record.id,
     url: record.url,
-    eventTypes: record.eventTypes ? [...record.eventTypes] : null,
+    // The request schema admitted only known event types.
+    eventTypes: record.eventTypes ? ([...record.eventTypes] as NonNullable<Rendered<'WebhookEndpoint'>['eventTypes']>) : null,
     description: record.description,
     apiKeyId: record.apiKeyId,
     createdAt: timestamp(record.createdAt),
   };
+  return finisher.finish('WebhookEndpoint', rendered, record);
 }
 
 /** The CreatedWebhookEndpoint of createWebhookEndpoint: the one response with the secret. */
 export function renderCreatedWebhookEndpoint(record: WebhookEndpointRecord) {
-  return { ...renderWebhookEndpoint(record), secret: record.secret };
+  return finisher.finish('CreatedWebhookEndpoint', { ...renderWebhookEndpoint(record), secret: record.secret });
 }
