@@ -1,4 +1,5 @@
 import { ApiError } from '../errors.js';
+import type { OperationResult } from '../operations.js';
 import type { CursorCodec, SortKey } from '../pagination.js';
 import { depositSortKey, renderDeposit } from './deposit-book.js';
 import { eventSortKey, renderEvent } from './event-log.js';
@@ -19,12 +20,7 @@ export interface EventsOperationContext {
   reachVault: () => { id: string };
 }
 
-export interface EventsOperationResult {
-  status: number;
-  body: unknown;
-}
-
-type Handler = (context: EventsOperationContext) => EventsOperationResult;
+type Handler = (context: EventsOperationContext) => OperationResult;
 
 function page<T, Out>(context: EventsOperationContext, list: string, source: (after: SortKey | null) => Iterable<T>, keyOf: (item: T) => SortKey, render: (item: T) => Out, filter?: (item: T) => boolean) {
   const cursor = context.input.query['cursor'];
