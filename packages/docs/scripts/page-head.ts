@@ -14,7 +14,8 @@ export const FAVICON_HREF = `data:image/svg+xml,${encodeURIComponent(FAVICON_SVG
  * until the reader touches it, so the line simply looks cut off (a 0x address or a curl URL ends
  * in mid-token). Code samples, response samples and the code blocks of the concept pages wrap
  * instead, breaking long tokens wherever needed. The path in a sample panel's header and the
- * next/previous operation buttons wrap too, rather than ending in an ellipsis on a phone.
+ * next/previous operation buttons wrap too, rather than ending in an ellipsis on a phone, and
+ * so do the buttons that switch between variants (the event types of a webhook payload).
  * A concept page has nothing in Redoc's right-hand column, yet keeps only half the width, so its
  * tables squeezed an error code into a column a few letters wide ("idem/poten/cy_ke…"); on a
  * wide screen such a section takes the empty column's room and code in tables breaks only
@@ -31,6 +32,12 @@ pre[data-testid="source-code"], pre[data-testid="source-code"] *,
   white-space: normal;
   overflow-wrap: anywhere;
   text-overflow: clip;
+}
+[data-component-name="Segmented/Segmented"] button {
+  white-space: normal;
+  overflow-wrap: anywhere;
+  text-overflow: clip;
+  height: auto;
 }
 @media (min-width: 1000px) {
   div:has(> [data-testid="right-panel"]:empty) > [data-testid="middle-panel"] {
