@@ -22,7 +22,7 @@ if (!toTerminal) {
   env.NO_COLOR = '1';
   delete env.FORCE_COLOR;
 }
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...(toTerminal ? [] : ['--no-color']), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'test', '--continue', ...(toTerminal ? [] : ['--no-color']), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
 
 let passed = 0;
 let failed = 0;

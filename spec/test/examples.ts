@@ -1,6 +1,10 @@
 import { escapePointerToken } from '@fortary/codegen-kit';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object in the types,
+// while Node hands over the function itself.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
 /**
  * Every example in the bundled document, with the pointer of the schema it must satisfy:

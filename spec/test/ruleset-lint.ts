@@ -119,7 +119,8 @@ export function spectralFor(names: readonly string[]): Promise<Linter> {
  */
 export async function lintText(text: string, spectral?: Linter, format: 'yaml' | 'json' = 'yaml'): Promise<Finding[]> {
   const linter = spectral ?? (await loadSpectral());
-  const results = await linter.run(new Document(text, format === 'json' ? Json : Yaml, sourcePath));
+  const document = format === 'json' ? new Document(text, Json, sourcePath) : new Document(text, Yaml, sourcePath);
+  const results = await linter.run(document);
   return results.map((result) => ({
     code: String(result.code),
     path: toPointer(result.path),
