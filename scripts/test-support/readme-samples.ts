@@ -4,12 +4,12 @@
  * compiler options, run with tsx, and each `console.log(…)` must print what its comment says
  * (the comment at the end of the line, or the comment lines right under it).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** What the comments promise each console.log prints, in order. */
 export function promisedOutput(sample: string): string[] {
@@ -20,6 +20,13 @@ export function promisedOutput(sample: string): string[] {
     if (trailing) return [trailing[1]!];
     const below = lines.slice(index + 1).findIndex((next) => !next.startsWith('//'));
     return [lines.slice(index + 1, below === -1 ? undefined : index + 1 + below).map((comment) => comment.replace(/^\/\/ ?/, '')).join('\n')];
+  });
+}
+
+/** Runs a sample file with tsx in the package folder; resolves when it has exited. */
+function runSample(file: string, packageDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', file], { cwd: packageDir, encoding: 'utf8' }, (_, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }));
   });
 }
 
@@ -41,6 +48,12 @@ export function readmeSampleSuite(packageUrl: URL, packageName: string, printed:
       return file;
     });
 
+    // The samples start running in their own processes now, while this worker type-checks them.
+    let runs: ReturnType<typeof runSample>[] = [];
+    beforeAll(() => {
+      runs = files.map((file) => runSample(file, packageDir));
+    });
+
     it('has its samples, and every value they print is promised in a comment', () => {
       expect(samples.map((sample) => promisedOutput(sample).length)).toEqual(printed);
       expect(samples.flatMap(promisedOutput).every((text) => text.length > 0)).toBe(true);
@@ -54,8 +67,8 @@ export function readmeSampleSuite(packageUrl: URL, packageName: string, printed:
       expect(problems).toEqual([]);
     });
 
-    it.each(samples.map((sample, index) => [index, sample] as const))('sample %i runs and prints what its comments say', (index, sample) => {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', files[index]!], { cwd: packageDir, encoding: 'utf8' });
+    it.each(samples.map((sample, index) => [index, sample] as const))('sample %i runs and prints what its comments say', async (index, sample) => {
+      const result = await runs[index]!;
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(result.stdout.trimEnd().split('\n')).toEqual(promisedOutput(sample).join('\n').split('\n'));

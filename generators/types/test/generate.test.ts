@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +11,15 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(packageDir, 'bin/fortary-generate-types.mjs');
 const specFile = bundledSpecPath(join(packageDir, '../../packages/types'));
 
-function runInto(spec: string) {
+/** Runs the bin into a fresh output folder holding a previous output; resolves when it has exited. */
+async function runInto(spec: string) {
   const dir = mkdtempSync(join(tmpdir(), 'fortary-types-'));
   const out = join(dir, 'generated');
   mkdirSync(out);
   writeFileSync(join(out, 'openapi.ts'), '// previous output\n');
-  const run = spawnSync(process.execPath, [bin, '--spec', spec, '--out', out], { encoding: 'utf8' });
+  const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, [bin, '--spec', spec, '--out', out], { encoding: 'utf8' }, (_, __, stderr) => resolve({ status: child.exitCode, stderr }));
+  });
   return { run, out, dir };
 }
 
@@ -37,23 +40,24 @@ describe('fortary-generate-types', () => {
     expect(await generateTypes(document)).toEqual(await generateTypes(structuredClone(document)));
   });
 
-  it('fails on an unreadable bundle with the file name and leaves the old output untouched', () => {
+  // The two runs of the bin are independent processes (most of each is loading the generator): side by side.
+  it.concurrent('fails on an unreadable bundle with the file name and leaves the old output untouched', async ({ expect }) => {
     const dir = mkdtempSync(join(tmpdir(), 'fortary-bad-'));
     const spec = join(dir, 'openapi.json');
     writeFileSync(spec, '{ "openapi": "3.1.0", ');
-    const { run, out } = runInto(spec);
+    const { run, out } = await runInto(spec);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${spec}: the bundled spec is not valid JSON`);
     expect(readdirSync(out)).toEqual(['openapi.ts']);
     expect(readFileSync(join(out, 'openapi.ts'), 'utf8')).toBe('// previous output\n');
   });
 
-  it('fails half-way (a schema name that is no identifier) without writing any file', () => {
+  it.concurrent('fails half-way (a schema name that is no identifier) without writing any file', async ({ expect }) => {
     const document = JSON.parse(readFileSync(specFile, 'utf8'));
     document.components.schemas['Bad-Name'] = { type: 'string' };
     const spec = join(mkdtempSync(join(tmpdir(), 'fortary-bad-')), 'openapi.json');
     writeFileSync(spec, JSON.stringify(document));
-    const { run, out, dir } = runInto(spec);
+    const { run, out, dir } = await runInto(spec);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("component schema 'Bad-Name' is not a valid TypeScript identifier");
     expect(readdirSync(out)).toEqual(['openapi.ts']);

@@ -140,16 +140,6 @@ describe.each(transports)('against @fortary/mock (%s)', (transport) => {
     expect(error).toMatchObject({ retryAfterMs: 120_000, code: 'rate_limited' });
   });
 
-  it('paces itself under a small rate limit instead of running into 429s', { timeout: 60_000 }, async () => {
-    harness = await withMock(transport, { rateLimit: { capacity: 4, refillPerSecond: 8 } });
-    const h = harness;
-    for (let i = 0; i < 10; i++) expect((await h.client.GET('/v1/networks')).error).toBeUndefined();
-    const burst = await Promise.all(Array.from({ length: 9 }, () => h.client.GET('/v1/networks')));
-    expect(burst.every((result) => result.error === undefined)).toBe(true);
-    expect(h.mock.stats.byStatus['429'] ?? 0).toBe(0);
-    expect(h.mock.stats.requests).toBe(19);
-  });
-
   it('stops when the caller aborts', async () => {
     harness = await withMock(transport, { rateLimit: false, faults: { rate: 0, latencyMs: [400, 400] } });
     const controller = new AbortController();
@@ -158,6 +148,23 @@ describe.each(transports)('against @fortary/mock (%s)', (transport) => {
     await expect(harness.client.GET('/v1/vaults', { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(350);
     expect(harness.sent).toHaveLength(1);
+  });
+});
+
+// Pacing waits for the rate-limit window in real time, the same on both transports: each
+// transport has a mock of its own, so the two run side by side.
+describe.concurrent('against @fortary/mock, paced', () => {
+  it.for(transports)('paces itself under a small rate limit instead of running into 429s (%s)', { timeout: 60_000 }, async (transport, { expect }) => {
+    const h = await withMock(transport, { rateLimit: { capacity: 4, refillPerSecond: 8 } });
+    try {
+      for (let i = 0; i < 10; i++) expect((await h.client.GET('/v1/networks')).error).toBeUndefined();
+      const burst = await Promise.all(Array.from({ length: 9 }, () => h.client.GET('/v1/networks')));
+      expect(burst.every((result) => result.error === undefined)).toBe(true);
+      expect(h.mock.stats.byStatus['429'] ?? 0).toBe(0);
+      expect(h.mock.stats.requests).toBe(19);
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -93,6 +93,36 @@ afterEach(() => {
 });
 afterAll(() => rmSync(artifacts, { recursive: true, force: true }));
 
+const mockCli = join(dirname(createRequire(import.meta.url).resolve('@fortary/mock/package.json')), 'dist', 'cli.js');
+
+/** Starts the `fortary-mock` command; `ready` resolves with what it printed once it has printed its bootstrap key. */
+function startMockCommand(): { server: ChildProcess; ready: Promise<string> } {
+  const server = spawn(process.execPath, [mockCli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let printed = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`fortary-mock exited with ${code}: ${printed}`)));
+    server.stdout!.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      if (/bootstrap key: .*\n/.test(printed)) resolve(printed);
+    });
+  });
+  ready.catch(() => undefined); // awaited (and so reported) where the HTTP samples start
+  return { server, ready };
+}
+
+// The command starts before the compile, so that it is up by the time the HTTP samples run.
+let mockCommand: ReturnType<typeof startMockCommand> | undefined;
+beforeAll(() => {
+  if (existsSync(mockCli)) mockCommand = startMockCommand();
+});
+afterAll(async () => {
+  const server = mockCommand?.server;
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+});
+
 describe('README samples', () => {
   it('has the samples the docs promise, each with its expected output', () => {
     expect(samples.length).toBeGreaterThanOrEqual(5);
@@ -143,32 +173,16 @@ describe('README samples', () => {
   });
 
   describe('run against the fortary-mock command over HTTP', () => {
-    let server: ChildProcess | undefined;
     let printedByMock = '';
     let baseUrl = '';
     let bootstrapKey = '';
 
     beforeAll(async () => {
-      const cli = join(dirname(createRequire(import.meta.url).resolve('@fortary/mock/package.json')), 'dist', 'cli.js');
-      expect(existsSync(cli), `${cli} (build @fortary/mock first)`).toBe(true);
-      server = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve, reject) => {
-        server!.once('exit', (code) => reject(new Error(`fortary-mock exited with ${code}: ${printedByMock}`)));
-        server!.stdout!.on('data', (chunk: Buffer) => {
-          printedByMock += chunk.toString();
-          if (/bootstrap key: .*\n/.test(printedByMock)) resolve();
-        });
-      });
+      expect(existsSync(mockCli), `${mockCli} (build @fortary/mock first)`).toBe(true);
+      printedByMock = await mockCommand!.ready;
       baseUrl = /base URL:\s+(\S+)/.exec(printedByMock)?.[1] ?? '';
       bootstrapKey = /bootstrap key:\s+(\S+)/.exec(printedByMock)?.[1] ?? '';
     }, 30_000);
-
-    afterAll(async () => {
-      if (!server || server.exitCode !== null) return;
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    });
 
     it('prints the base URL and the bootstrap key the README points to', () => {
       expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

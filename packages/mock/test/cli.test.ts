@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,8 +13,9 @@ function run(args: string[]) {
   return { child, exited, stderr: () => stderr };
 }
 
-describe('fortary-mock CLI', () => {
-  it('prints the base URL and the bootstrap secret, serves, and stops cleanly on SIGTERM', async () => {
+// Each test starts processes of its own on ports the OS picks: the tests run side by side.
+describe.concurrent('fortary-mock CLI', () => {
+  it('prints the base URL and the bootstrap secret, serves, and stops cleanly on SIGTERM', async ({ expect }) => {
     const { child, exited } = run(['--port', '0', '--seed', 'cli', '--sunset', '2027-01-01']);
     const lines = createInterface({ input: child.stdout });
     const output: string[] = [];
@@ -35,20 +36,21 @@ describe('fortary-mock CLI', () => {
     expect(await exited).toBe(0);
   });
 
-  it('prints help, and refuses bad flags with a clear message', async () => {
+  it('prints help, and refuses bad flags with a clear message', async ({ expect }) => {
+    // two independent runs, side by side
     const help = run(['--help']);
+    const bad = run(['--rate-limit', 'lots']);
     let out = '';
     help.child.stdout.on('data', (chunk) => (out += chunk));
     expect(await help.exited).toBe(0);
     expect(out).toContain('--rate-limit');
-    const bad = run(['--rate-limit', 'lots']);
     expect(await bad.exited).toBe(1);
     expect(bad.stderr()).toContain('--rate-limit expects <requests>/<seconds>');
   });
 });
 
-describe('pnpm mock', () => {
-  it('stops quietly on Ctrl-C: SIGINT to the whole process group ends with exit 0 and no pnpm failure report', async () => {
+describe.concurrent('pnpm mock', () => {
+  it('stops quietly on Ctrl-C: SIGINT to the whole process group ends with exit 0 and no pnpm failure report', async ({ expect }) => {
     // the built CLI, started the way a developer does, in its own process group like a terminal's foreground job
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     const child = spawn('pnpm', ['mock', '--port', '0', '--freeze-clock', '--now', '2026-03-01T12:00:00Z'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
