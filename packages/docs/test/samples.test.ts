@@ -21,7 +21,31 @@ mkdirSync(cacheDir, { recursive: true });
 const workDir = mkdtempSync(join(cacheDir, 'samples-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-/** Type-checks the files with the settings an integrator would use (strict, NodeNext ESM). */
+/** The settings an integrator would use (strict, NodeNext ESM). */
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ['node'],
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+};
+
+// The libraries' declarations (TypeScript's libs, @types/node, the client's types) are the same
+// for every check: each is read and parsed once, as an editor does, not once per program.
+const host = ts.createCompilerHost(options);
+const parsed = new Map<string, ts.SourceFile | undefined>();
+const readSourceFile = host.getSourceFile.bind(host);
+host.getSourceFile = (fileName, ...rest) => {
+  if (fileName.startsWith(workDir)) return readSourceFile(fileName, ...rest);
+  if (!parsed.has(fileName)) parsed.set(fileName, readSourceFile(fileName, ...rest));
+  return parsed.get(fileName);
+};
+
+/** Type-checks the files against the real @fortary/client. */
 function typeCheck(files: Record<string, string>): string[] {
   writeFileSync(join(workDir, 'package.json'), '{ "type": "module" }\n');
   const paths = Object.entries(files).map(([name, source]) => {
@@ -29,17 +53,7 @@ function typeCheck(files: Record<string, string>): string[] {
     writeFileSync(path, source);
     return path;
   });
-  const program = ts.createProgram(paths, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ['node'],
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-  });
+  const program = ts.createProgram(paths, options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const where = diagnostic.file ? `${diagnostic.file.fileName.slice(workDir.length + 1)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
     return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
