@@ -12,7 +12,7 @@ import { artifacts, openPage, openSite, present, RENDER_TIMEOUT, showSection, ty
 import { tourSite, type Tour } from './site-tour.ts';
 import { conceptNames, loadDocsDocument, operations, stringsOf, type DocsDocument } from './site.ts';
 
-// A walk through every section takes minutes on a busy machine; so did each section test before.
+// A test that waits for a walk allows what a walk through every section takes on a busy machine.
 const TOUR_TIMEOUT = 300_000;
 
 const docs = loadDocsDocument();
