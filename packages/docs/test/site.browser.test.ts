@@ -1,7 +1,8 @@
 /**
  * The built site in headless Chromium (see browser.ts). The site is loaded once per width: the
  * tests that only read share a page, and the two walks through every section (site-tour.ts)
- * each have their own, since they switch the samples to curl.
+ * each have their own, since they switch the samples to curl. The walks start with the file
+ * and run beside the reading tests: Chromium renders each page in a process of its own.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +12,26 @@ import { artifacts, openPage, openSite, present, RENDER_TIMEOUT, showSection, ty
 import { tourSite, type Tour } from './site-tour.ts';
 import { conceptNames, loadDocsDocument, operations, stringsOf, type DocsDocument } from './site.ts';
 
-// A walk through every section takes minutes on a busy machine; so did each section test before.
+// A test that waits for a walk allows what a walk through every section takes on a busy machine.
 const TOUR_TIMEOUT = 300_000;
 
 const docs = loadDocsDocument();
 let site: Site;
 
+const WIDTHS = [1440, 390];
+// The walk at this width also checks the contents (every concept page and operation with its
+// samples) and collects the in-page links.
+const CONTENTS_WIDTH = 1440;
+/** Each width's walk, made once and read by every test about it. */
+let tours: Map<number, Promise<Tour>>;
+const tourAt = (width: number) => tours.get(width) as Promise<Tour>;
+const contentsTour = () => tourAt(CONTENTS_WIDTH);
+
 beforeAll(async () => {
   site = await openSite();
+  tours = new Map(WIDTHS.map((width) => [width, tourSite(site, docs, { width, contents: width === CONTENTS_WIDTH })]));
+  // A walk that fails is reported by the tests that wait for it.
+  for (const tour of tours.values()) tour.catch(() => undefined);
 }, 60_000);
 
 afterAll(async () => {
@@ -28,18 +41,6 @@ afterAll(async () => {
 /** The page the reading tests share: loaded once at the default width, never switched to curl. */
 let reader: Promise<Watched> | undefined;
 const readerPage = () => (reader ??= openPage(site));
-
-/** Each width's walk, made once and read by every test about it. */
-const tours = new Map<number, Promise<Tour>>();
-const tourAt = (width: number, contents = false) => {
-  const tour = tours.get(width) ?? tourSite(site, docs, { width, contents });
-  tours.set(width, tour);
-  return tour;
-};
-// The walk at this width also checks the contents (every concept page and operation with its
-// samples) and collects the in-page links.
-const CONTENTS_WIDTH = 1440;
-const contentsTour = () => tourAt(CONTENTS_WIDTH, true);
 
 /** The page is clean: nothing from outside, nothing failed, nothing in the console. */
 function expectClean({ outside, failed, consoleErrors }: Watched): void {
@@ -113,9 +114,9 @@ describe('the docs site in headless Chromium', () => {
     expectClean(watched);
   });
 
-  for (const width of [1440, 390]) {
+  for (const width of WIDTHS) {
     it(`shows every section in full at ${width} px: nothing clipped, no raw Markdown, in TypeScript and in curl`, async () => {
-      const tour = await tourAt(width, width === CONTENTS_WIDTH);
+      const tour = await tourAt(width);
       expect(tour.missing.samples).toEqual([]);
       expect([...tour.problems]).toEqual([]);
       expectClean(tour.watched);
