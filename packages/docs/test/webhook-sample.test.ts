@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -30,6 +31,22 @@ let child: ChildProcess | undefined;
 let port = 0;
 let stdout = '';
 let secret = '';
+
+/**
+ * POSTs on a connection of its own and returns the status. The global fetch would reuse the
+ * connection of the start-up probe, which the sample's server closes once it has been idle for
+ * its keep-alive timeout: a request sent at that moment fails with "other side closed".
+ */
+function postOnce(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: 'POST', headers, agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -92,10 +109,11 @@ describe('the webhook receiver sample of the concept page', () => {
     const t = Math.floor(server.mock.clock.now().getTime() / 1000);
     const { createHmac } = await import('node:crypto');
     const signature = `t=${t},v1=${createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${t}.${event.json}`).digest('hex')}`;
-    const repeat = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'fortary-signature': signature, 'content-type': 'application/json' }, body: event.json });
-    expect(repeat.status).toBe(204);
-    const altered = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'fortary-signature': signature, 'content-type': 'application/json' }, body: event.json.replace('"pending"', '"confirmed"') });
-    expect(altered.status).toBe(400);
+    const headers = { 'fortary-signature': signature, 'content-type': 'application/json' };
+    expect(await postOnce(`http://127.0.0.1:${port}/`, headers, event.json)).toBe(204);
+    const altered = event.json.replace('"pending"', '"confirmed"');
+    expect(altered).not.toBe(event.json);
+    expect(await postOnce(`http://127.0.0.1:${port}/`, headers, altered)).toBe(400);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(stdout.split('\n').filter((line) => line.includes(delivery!.eventId))).toHaveLength(1);
   });
