@@ -14,9 +14,11 @@ import { ensureSiteBuilt } from './site.ts';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const artifacts = join(packageDir, 'test-artifacts');
-// How long to wait for Redoc to render something. Only an upper bound: on a machine that is busy
-// with other builds, rendering a section can take several seconds.
-export const RENDER_TIMEOUT = 20_000;
+// How long to wait for Redoc to render something, and for Chromium to take a screenshot. Only
+// upper bounds: on a machine that is busy with other builds and tests, rendering a section can
+// take many seconds, and a test that fails there says nothing about the site.
+export const RENDER_TIMEOUT = 60_000;
+export const SCREENSHOT_TIMEOUT = 120_000;
 
 /** The built site on a local server, and the browser that reads it. */
 export interface Site {
@@ -141,10 +143,26 @@ export async function unreadable(page: Page): Promise<string[]> {
   });
 }
 
-/** Switches every sample panel to `label` (the choice is shared by all operations). */
-export async function chooseSampleLanguage(page: Page, sectionId: string, from: string, label: string): Promise<void> {
+/**
+ * Switches every sample panel to `label` (the choice is shared by all operations) through the
+ * panel's language menu. `as: 'reader'` clicks as a reader does, with playwright's checks that
+ * the button and the menu item are visible, still and reachable; `as: 'script'` sends the same
+ * clicks straight to the elements, for a walk that switches at every stop once a reader's
+ * switch has been shown to work.
+ */
+export async function chooseSampleLanguage(page: Page, sectionId: string, from: string, label: string, as: 'reader' | 'script' = 'reader'): Promise<void> {
   await showSection(page, sectionId);
   const panel = page.locator(`[data-section-id="${sectionId}"] .panel-request-samples`);
-  await panel.locator('[data-testid="dropdown"] > button').filter({ hasText: from }).first().click();
-  await page.getByRole('menuitem').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first().click(); // the menu opens in a portal
+  const button = panel.locator('[data-testid="dropdown"] > button').filter({ hasText: from }).first();
+  const item = page.getByRole('menuitem').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first(); // the menu opens in a portal
+  if (as === 'script') {
+    await button.dispatchEvent('click', undefined, { timeout: RENDER_TIMEOUT });
+    await item.dispatchEvent('click', undefined, { timeout: RENDER_TIMEOUT });
+    return;
+  }
+  // The menu opens below its button, fixed to the window: a button at the bottom edge of the
+  // window (where scrolling it into view leaves it) would open a menu nobody can reach.
+  await button.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await button.click();
+  await item.click();
 }

@@ -1,14 +1,14 @@
 /**
- * One walk through the whole site in one page at one width: every section in TypeScript, then
- * every operation again after switching the samples to curl. Redoc renders only the sections
- * around the one in view, so a section can be checked only while it is shown, and showing one
- * is what costs: each stop therefore runs every check that needs that section, and the tests
- * read what the walk recorded instead of each walking the site again.
+ * One walk through the whole site in one page at one width: the introduction, every concept
+ * page, and every operation with its samples in TypeScript and in curl. Redoc renders only the
+ * sections around the one in view, so a section can be checked only while it is shown, and
+ * showing one is what costs: each stop therefore runs every check that needs that section, and
+ * the tests read what the walk recorded instead of each walking the site again.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifacts, chooseSampleLanguage, elementIds, escapeRegExp, inPageLinks, openPage, present, showSection, unreadable, type Site, type Watched } from './browser.ts';
+import { artifacts, chooseSampleLanguage, elementIds, escapeRegExp, inPageLinks, openPage, present, SCREENSHOT_TIMEOUT, showSection, unreadable, type Site, type Watched } from './browser.ts';
 import { conceptNames, operations, operationSectionId, tagSectionId, type DocsDocument, type DocsOperation } from './site.ts';
 
 export interface Tour {
@@ -17,7 +17,7 @@ export interface Tour {
   problems: Set<string>;
   /** Checks that found nothing, by the test they belong to: `not found on the page: …`. */
   missing: { concepts: string[]; operations: string[]; samples: string[] };
-  /** Every in-page link (`#…`) the page showed at the concept pages and the operations in TypeScript. */
+  /** Every in-page link (`#…`) the page showed at any stop. */
   links: Set<string>;
   /** The sections shown, by id: each was navigated to and rendered. */
   shown: Set<string>;
@@ -40,9 +40,12 @@ async function record(into: string[], check: Promise<void>): Promise<void> {
   await check.catch((error: Error) => into.push(error.message));
 }
 
-/** The first line of an operation's sample long enough to wrap at a narrow width. */
+/** The longest line of an operation's sample: the one most likely to be cut off at a narrow width. */
 function sampleLine(operation: DocsOperation, label: string): string {
-  return (operation.samples.find((sample) => sample.label === label)?.source ?? '').split('\n').find((line) => line.length > 40) ?? '';
+  const lines = (operation.samples.find((sample) => sample.label === label)?.source ?? '').split('\n').map((line) => line.trim());
+  const longest = lines.reduce((best, line) => (line.length > best.length ? line : best), '');
+  if (!longest) throw new Error(`${operation.operationId} has no ${label} sample`);
+  return longest;
 }
 
 export async function tourSite(site: Site, docs: DocsDocument, { width, contents }: TourOptions): Promise<Tour> {
@@ -52,15 +55,22 @@ export async function tourSite(site: Site, docs: DocsDocument, { width, contents
   const { page } = watched;
   const tour: Tour = { watched, problems: new Set(), missing: { concepts: [], operations: [], samples: [] }, links: new Set(), shown: new Set(), idsIn: new Map() };
   const panel = (sectionId: string) => page.locator(`[data-section-id="${sectionId}"] .panel-request-samples`);
-  const observe = async (sectionId: string, collectLinks = false) => {
+  const observe = async (sectionId: string) => {
     if (contents) {
-      if (collectLinks) for (const href of await inPageLinks(page)) tour.links.add(href);
+      for (const href of await inPageLinks(page)) tour.links.add(href);
       tour.shown.add(sectionId);
       for (const { id, sections } of await elementIds(page)) {
         for (const section of sections) tour.idsIn.set(section, (tour.idsIn.get(section) ?? new Set()).add(id));
       }
     }
     for (const problem of await unreadable(page)) tour.problems.add(problem);
+  };
+  /** The operation's sample in `label` is the one shown, and what it shows can be read in full. */
+  const checkSample = async (operation: DocsOperation, sectionId: string, label: SampleLabel) => {
+    // Both languages' samples are in the page; only the chosen one is visible.
+    await record(tour.missing.samples, present(panel(sectionId).getByText(sampleLine(operation, label)), `${label} sample in ${sectionId}`, 'visible'));
+    if (contents) await record(tour.missing.operations, present(panel(sectionId).getByText(SAMPLE_MARK[label](operation)), `${label} sample of ${operation.operationId}`, 'visible'));
+    await observe(sectionId);
   };
 
   if (contents) {
@@ -77,41 +87,44 @@ export async function tourSite(site: Site, docs: DocsDocument, { width, contents
       const section = page.locator(`[data-section-id="${sectionId}"]`).first();
       await record(tour.missing.concepts, present(section.locator('h1, h2').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }), `heading of concept page ${name}`));
     }
-    await observe(sectionId, true);
+    await observe(sectionId);
   }
+
+  // Showing a section is what costs, and the language choice is shared by every sample panel:
+  // each operation is shown once, checked in the language in view, then switched to the other
+  // language and checked again, so the next operation starts in that one.
+  mkdirSync(artifacts, { recursive: true });
+  let [inView, other]: [SampleLabel, SampleLabel] = ['TypeScript', 'curl']; // TypeScript is shown first
   for (const operation of all) {
     const sectionId = operationSectionId(operation);
     await showSection(page, sectionId);
     if (contents) {
       const section = page.locator(`[data-section-id="${sectionId}"]`).first();
       await record(tour.missing.operations, present(section.getByText(operation.summary, { exact: true }), `summary of ${operation.operationId}`));
-      // TypeScript is the language shown first.
-      await record(tour.missing.operations, present(panel(sectionId).getByText(`fortary.${operation.method.toUpperCase()}('${operation.path}'`), `TypeScript sample of ${operation.operationId}`));
     }
-    await observe(sectionId, true);
+    const screenshots = operation.operationId === 'createTransfer';
+    await checkSample(operation, sectionId, inView);
+    if (screenshots) await screenshotSamples(page, sectionId, `samples-${inView.toLowerCase()}-${width}.png`, `create-transfer-${width}.png`);
+    await chooseSampleLanguage(page, sectionId, inView, other, operation === all[0] ? 'reader' : 'script');
+    await checkSample(operation, sectionId, other);
+    if (screenshots) await screenshotSamples(page, sectionId, `samples-${other.toLowerCase()}-${width}.png`);
+    [inView, other] = [other, inView];
   }
-
-  const createTransfer = operationSectionId(all.find((operation) => operation.operationId === 'createTransfer') as DocsOperation);
-  mkdirSync(artifacts, { recursive: true });
-  await screenshotSamples(page, createTransfer, `samples-typescript-${width}.png`);
-  await page.screenshot({ path: join(artifacts, `create-transfer-${width}.png`) });
-
-  // Switching the language once switches every operation's sample panel to curl.
-  await chooseSampleLanguage(page, createTransfer, 'TypeScript', 'curl');
-  for (const operation of all) {
-    const sectionId = operationSectionId(operation);
-    await showSection(page, sectionId);
-    await record(tour.missing.samples, present(panel(sectionId).getByText(sampleLine(operation, 'curl')), `sample in ${sectionId}`));
-    if (contents) await record(tour.missing.operations, present(panel(sectionId).getByText('Authorization: Bearer $FORTARY_API_KEY'), `curl sample of ${operation.operationId}`));
-    await observe(sectionId);
-  }
-  await screenshotSamples(page, createTransfer, `samples-curl-${width}.png`);
   return tour;
 }
 
-async function screenshotSamples(page: Page, sectionId: string, name: string): Promise<void> {
-  await showSection(page, sectionId);
+type SampleLabel = 'TypeScript' | 'curl';
+
+/** Text that only the operation's own sample in that language shows. */
+const SAMPLE_MARK: Record<SampleLabel, (operation: DocsOperation) => string> = {
+  TypeScript: (operation) => `fortary.${operation.method.toUpperCase()}('${operation.path}'`,
+  curl: () => 'Authorization: Bearer $FORTARY_API_KEY',
+};
+
+/** Saves the sample panel, and with `page` also the window, as the reader sees them. */
+async function screenshotSamples(page: Page, sectionId: string, name: string, pageName?: string): Promise<void> {
   const panel = page.locator(`[data-section-id="${sectionId}"] .panel-request-samples`);
   await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: join(artifacts, name) });
+  await panel.screenshot({ path: join(artifacts, name), timeout: SCREENSHOT_TIMEOUT });
+  if (pageName) await page.screenshot({ path: join(artifacts, pageName), timeout: SCREENSHOT_TIMEOUT });
 }

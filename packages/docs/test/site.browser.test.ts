@@ -1,14 +1,14 @@
 /**
- * The built site in headless Chromium (see browser.ts). The site is loaded once per width: the
- * tests that only read share a page, and the two walks through every section (site-tour.ts)
- * each have their own, since they switch the samples to curl. The walks start with the file
- * and run beside the reading tests: Chromium renders each page in a process of its own.
+ * The built site in headless Chromium (see browser.ts). The site is loaded once per width, and
+ * each page walks through every section (site-tour.ts); the two walks start with the file and
+ * run side by side, Chromium rendering each page in a process of its own. The tests that only
+ * read (search, favicon, links) then use the page of the wider walk.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_SPEC_NAME } from '../scripts/paths.ts';
-import { artifacts, openPage, openSite, present, RENDER_TIMEOUT, showSection, type Site, type Watched } from './browser.ts';
+import { artifacts, openSite, present, RENDER_TIMEOUT, SCREENSHOT_TIMEOUT, showSection, type Site, type Watched } from './browser.ts';
 import { tourSite, type Tour } from './site-tour.ts';
 import { conceptNames, loadDocsDocument, operations, stringsOf, type DocsDocument } from './site.ts';
 
@@ -38,9 +38,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** The page the reading tests share: loaded once at the default width, never switched to curl. */
-let reader: Promise<Watched> | undefined;
-const readerPage = () => (reader ??= openPage(site));
+/** The page the reading tests share: the wider walk's, once that walk is done. */
+const readerPage = async (): Promise<Watched> => (await contentsTour()).watched;
 
 /** The page is clean: nothing from outside, nothing failed, nothing in the console. */
 function expectClean({ outside, failed, consoleErrors }: Watched): void {
@@ -66,14 +65,11 @@ describe('the docs site in headless Chromium', () => {
   it('loads with zero outside requests and no console errors, and saves a full-page screenshot', async () => {
     const watched = await readerPage();
     const { page } = watched;
-    await page.waitForTimeout(1_000); // Redoc renders the footer logo after its first paint
+    await showSection(page, '/');
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, 'docs-full-page.png'), fullPage: true });
-    await showSection(page, operations(docs).find((operation) => operation.operationId === 'createTransfer') ? '/transfers/createtransfer' : '/');
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(artifacts, 'docs-create-transfer.png'), fullPage: false });
+    await page.screenshot({ path: join(artifacts, 'docs-full-page.png'), fullPage: true, timeout: SCREENSHOT_TIMEOUT });
     expectClean(watched);
-  });
+  }, TOUR_TIMEOUT);
 
   it('has a section for every concept page, under its own sidebar group', async () => {
     expect(conceptNames(docs).length).toBeGreaterThanOrEqual(9);
@@ -102,7 +98,7 @@ describe('the docs site in headless Chromium', () => {
     await dialog.getByText('Get a vault', { exact: true }).first().waitFor({ state: 'detached', timeout: RENDER_TIMEOUT });
     await close();
     expectClean(watched);
-  });
+  }, TOUR_TIMEOUT);
 
   it('declares an inline favicon, so no request for /favicon.ico fails', async () => {
     const watched = await readerPage();
@@ -112,7 +108,7 @@ describe('the docs site in headless Chromium', () => {
     const icon = await page.locator('head link[rel="icon"]').getAttribute('href');
     expect(icon).toMatch(/^data:image\/svg\+xml,/);
     expectClean(watched);
-  });
+  }, TOUR_TIMEOUT);
 
   for (const width of WIDTHS) {
     it(`shows every section in full at ${width} px: nothing clipped, no raw Markdown, in TypeScript and in curl`, async () => {
@@ -143,7 +139,7 @@ describe('the docs site in headless Chromium', () => {
     expect(shown.length).toBeGreaterThan(100);
     expect([...new Set(shown.filter((word) => !vocabulary.has(word)))]).toEqual([]);
     expectClean(watched);
-  });
+  }, TOUR_TIMEOUT);
 
   it('links the published spec, which loads from the site and has both samples on every operation', async () => {
     const watched = await readerPage();
@@ -167,7 +163,7 @@ describe('the docs site in headless Chromium', () => {
     // The contract only: the concept pages are the site's, not the API's.
     expect(spec.tags.filter((tag) => tag['x-traitTag'])).toEqual([]);
     expectClean(watched);
-  });
+  }, TOUR_TIMEOUT);
 
   it('resolves every in-page anchor link to a rendered section or element', async () => {
     // Collected at every stop of the walk, which visits every page of the site.
