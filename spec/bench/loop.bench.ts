@@ -32,14 +32,14 @@ function timed(command: string, args: string[]): number {
 const pipeline = () => timed('pnpm', ['pipeline', '--output-logs=errors-only']);
 
 /** The turbo tasks `pnpm test` runs besides the builds it depends on. */
-const TEST_TASKS = new Set(['test', 'typecheck']);
+const TEST_TASKS = new Set(['test:workspace', 'typecheck']);
 
 /**
  * Drops the cached results of the test and type-check tasks from turbo's local cache (and keeps
  * every build), so the next `pnpm test` runs every test against up-to-date builds.
  */
 function forgetTestResults(): void {
-  const dry = spawnSync('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'test', '--dry=json'], { cwd: root, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const dry = spawnSync('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'test:workspace', '--filter=//', '--dry=json'], { cwd: root, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   if (dry.status !== 0) throw new Error(`turbo --dry=json failed:\n${dry.stderr}`);
   const { tasks } = JSON.parse(dry.stdout) as { tasks: Array<{ task: string; hash: string }> };
   for (const { task, hash } of tasks.filter(({ task }) => TEST_TASKS.has(task))) {
