@@ -19,6 +19,11 @@ const packages = workspaceDirs(root).filter((dir) => dir !== MOCK && existsSync(
 export default defineConfig({
   test: {
     maxWorkers: TEST_WORKERS,
-    projects: [...packages, ...mockProjects],
+    projects: [
+      ...packages,
+      ...mockProjects,
+      // The workspace's own checks (the task graph), which belong to no package.
+      { test: { name: 'workspace', root: '.', include: ['scripts/test/**/*.test.ts'] } },
+    ],
   },
 });
