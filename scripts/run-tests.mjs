@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: through turbo, the workspace's type-check (`//#typecheck`) beside every package's
-// tests in one vitest (`//#test:workspace`, see vitest.config.ts), each after the builds it
+// tests in one vitest (`//#test:workspace`, see scripts/vitest.workspace.ts), each after the builds it
 // needs; then one closing line `N passed, N failed, N skipped`. vitest writes its JSON report
 // to .vitest-results.json (restored from turbo's cache on a hit). Extra arguments go to turbo.
 import { spawnSync } from 'node:child_process';
