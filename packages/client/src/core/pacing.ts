@@ -6,8 +6,10 @@ export interface Pacer {
    * case, kept synchronous), or a promise of the wait. Gives up waiting at the deadline.
    */
   acquire(signal: AbortSignal | null, deadline: number): Promise<void> | undefined;
-  /** Reads the budget an answer reports. */
-  observe(headers: Headers, now: number): void;
+  /** How many units have been taken so far: read right after `acquire`, it marks that request. */
+  taken(): number;
+  /** Reads the budget the answer to the request marked `mark` reports. */
+  observe(headers: Headers, now: number, mark: number): void;
   /** A 429 with `Retry-After`: nobody on this client should send before it has passed. */
   block(untilMs: number): void;
 }
@@ -18,6 +20,9 @@ export interface Pacer {
  * window resets). Each request takes one unit of the last known budget before it is sent, so
  * concurrent calls on one client don't all fire on the last unit; once the budget is spent,
  * requests wait for the reset, then share a fresh budget of `Limit`.
+ * An answer counts the requests the server had seen when it answered, not those sent after it
+ * and still on their way: every request sent after it is taken off what it reports (which may
+ * count one twice, and wait longer than needed, but never sends into a spent budget).
  * (A closure rather than a class: its state minifies to one letter a name, for the size budget.)
  */
 export function createPacer(): Pacer {
@@ -28,8 +33,10 @@ export function createPacer(): Pacer {
   let resetAt = 0;
   let lastHeaders: Headers | undefined;
   let lastAt = 0;
+  let taken = 0;
 
   const take = (): undefined => {
+    taken += 1;
     if (remaining !== null) remaining -= 1;
     return undefined;
   };
@@ -66,10 +73,11 @@ export function createPacer(): Pacer {
 
   return {
     acquire: (signal, deadline) => (remaining === null || remaining > 0 ? take() : waitForBudget(signal, deadline)),
-    observe(headers, now) {
+    taken: () => taken,
+    observe(headers, now, mark) {
       const value = headerNumber(headers, 'X-RateLimit-Remaining');
       if (!(value >= 0)) return;
-      remaining = value;
+      remaining = value - (taken - mark);
       lastHeaders = headers;
       lastAt = now;
     },

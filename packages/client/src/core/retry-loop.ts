@@ -50,6 +50,7 @@ export function createRetryLoop(options: RetryLoopOptions): RetryLoop {
     for (let attempt = 1; ; attempt += 1) {
       const paced = pacer.acquire(signal, deadline);
       if (paced) await paced;
+      const mark = pacer.taken();
       const left = deadline - Date.now();
       if (left <= 0) throw new FortaryTimeoutError('deadline', options.deadlineMs, { idempotencyKey, redactor });
       const sent = attempt === 1 ? request : template.body === null ? template : template.clone();
@@ -59,7 +60,7 @@ export function createRetryLoop(options: RetryLoopOptions): RetryLoop {
       if (outcome.response) {
         const { response } = outcome;
         const now = Date.now();
-        pacer.observe(response.headers, now);
+        pacer.observe(response.headers, now, mark);
         if (response.ok || !retriesLeft) return response;
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
         if (response.status === 429 && retryAfterMs !== null) pacer.block(now + retryAfterMs);
