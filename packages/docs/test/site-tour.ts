@@ -67,9 +67,10 @@ export async function tourSite(site: Site, docs: DocsDocument, { width, contents
   };
   /** The operation's sample in `label` is the one shown, and what it shows can be read in full. */
   const checkSample = async (operation: DocsOperation, sectionId: string, label: SampleLabel) => {
-    // Both languages' samples are in the page; only the chosen one is visible.
-    await record(tour.missing.samples, present(panel(sectionId).getByText(sampleLine(operation, label)), `${label} sample in ${sectionId}`, 'visible'));
-    if (contents) await record(tour.missing.operations, present(panel(sectionId).getByText(SAMPLE_MARK[label](operation)), `${label} sample of ${operation.operationId}`, 'visible'));
+    // Both languages' samples are in the page (and may share a line); only the chosen one is visible.
+    const shown = (text: string) => panel(sectionId).getByText(text).filter({ visible: true });
+    await record(tour.missing.samples, present(shown(sampleLine(operation, label)), `${label} sample in ${sectionId}`, 'visible'));
+    if (contents) await record(tour.missing.operations, present(shown(SAMPLE_MARK[label](operation)), `${label} sample of ${operation.operationId}`, 'visible'));
     await observe(sectionId);
   };
 
